@@ -1,0 +1,5 @@
+// Package data holds what the kgraph binary embeds so that it needs no
+// files at run time: the trained NLP models (models/, CC BY-SA 4.0 like the
+// treebank they are trained on; see models/LICENSE), the gazetteer of known
+// names, and the bundled sample statement.
+package data

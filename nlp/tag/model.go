@@ -1,0 +1,291 @@
+package tag
+
+import (
+	"bufio"
+	"bytes"
+	"compress/gzip"
+	"encoding/binary"
+	"fmt"
+	"io"
+	"math"
+	"slices"
+)
+
+// The saved model is a gzip stream of: magic, classes, lexicon, then the
+// features column by column (keys, run lengths, classes, weights), because
+// like values side by side compress far better than interleaved records.
+// Weights are int16 with one float32 scale: the perceptron's averaged
+// weights need nowhere near float32 precision.
+const magic = "kgraph-tagger\x00v1\n"
+
+// Save writes the model, gzip-compressed.
+func (t *Tagger) Save(w io.Writer) error {
+	zw, err := gzip.NewWriterLevel(w, gzip.BestCompression)
+	if err != nil {
+		return fmt.Errorf("save tagger: %w", err)
+	}
+	bw := bufio.NewWriter(zw)
+	if err := t.m.encode(bw); err != nil {
+		return fmt.Errorf("save tagger: %w", err)
+	}
+	if err := bw.Flush(); err != nil {
+		return fmt.Errorf("save tagger: %w", err)
+	}
+	if err := zw.Close(); err != nil {
+		return fmt.Errorf("save tagger: %w", err)
+	}
+	return nil
+}
+
+type encoder struct {
+	w   *bufio.Writer
+	buf [binary.MaxVarintLen64]byte
+}
+
+func (e *encoder) uvarint(v uint64) {
+	n := binary.PutUvarint(e.buf[:], v)
+	e.w.Write(e.buf[:n])
+}
+
+func (e *encoder) str(s string) {
+	e.uvarint(uint64(len(s)))
+	e.w.WriteString(s)
+}
+
+func (m *model) encode(w *bufio.Writer) error {
+	e := &encoder{w: w}
+	w.WriteString(magic)
+	e.uvarint(uint64(len(m.classes)))
+	for _, c := range m.classes {
+		e.str(c.UPOS)
+		e.str(c.XPOS)
+	}
+	words := make([]string, 0, len(m.lex))
+	for w := range m.lex {
+		words = append(words, w)
+	}
+	slices.Sort(words)
+	e.uvarint(uint64(len(words)))
+	for _, w := range words {
+		e.str(w)
+		e.uvarint(uint64(m.lex[w].cls))
+	}
+	// Ambiguity classes are hashes; store each distinct one once and
+	// refer to it by index, since a few hundred sets cover the lexicon.
+	ambIdx := map[uint64]int{}
+	var ambs []uint64
+	for _, w := range words {
+		a := m.lex[w].amb
+		if _, ok := ambIdx[a]; !ok {
+			ambIdx[a] = len(ambs)
+			ambs = append(ambs, a)
+		}
+	}
+	e.uvarint(uint64(len(ambs)))
+	for _, a := range ambs {
+		binary.Write(w, binary.LittleEndian, a)
+	}
+	for _, w := range words {
+		e.uvarint(uint64(ambIdx[m.lex[w].amb]))
+	}
+	hashes := make([]uint64, 0, len(m.lexLower))
+	for h := range m.lexLower {
+		hashes = append(hashes, h)
+	}
+	slices.Sort(hashes)
+	e.uvarint(uint64(len(hashes)))
+	var prev uint64
+	for _, h := range hashes {
+		e.uvarint(h - prev)
+		prev = h
+	}
+	for _, h := range hashes {
+		e.uvarint(uint64(m.lexLower[h]))
+	}
+	// Features are already in key order, so keys delta-encode.
+	e.uvarint(uint64(len(m.keys)))
+	prev = 0
+	for _, k := range m.keys {
+		e.uvarint(k - prev)
+		prev = k
+	}
+	for off := 0; off < len(m.entries); off += 1 + int(m.entries[off]) {
+		e.uvarint(uint64(m.entries[off]))
+	}
+	for off := 0; off < len(m.entries); off += 1 + int(m.entries[off]) {
+		for _, x := range m.entries[off+1 : off+1+int(m.entries[off])] {
+			w.WriteByte(byte(x >> 16))
+		}
+	}
+	binary.Write(w, binary.LittleEndian, math.Float32bits(m.scale))
+	var b [2]byte
+	for off := 0; off < len(m.entries); off += 1 + int(m.entries[off]) {
+		for _, x := range m.entries[off+1 : off+1+int(m.entries[off])] {
+			binary.LittleEndian.PutUint16(b[:], uint16(x))
+			w.Write(b[:])
+		}
+	}
+	return nil
+}
+
+// Load reads a model written by Save.
+func Load(r io.Reader) (*Tagger, error) {
+	zr, err := gzip.NewReader(r)
+	if err != nil {
+		return nil, fmt.Errorf("load tagger: %w", err)
+	}
+	defer zr.Close()
+	m, err := decode(bufio.NewReader(zr))
+	if err != nil {
+		return nil, fmt.Errorf("load tagger: %w", err)
+	}
+	return newTagger(m), nil
+}
+
+func loadBytes(b []byte) (*Tagger, error) { return Load(bytes.NewReader(b)) }
+
+type decoder struct {
+	r   *bufio.Reader
+	err error
+}
+
+func (d *decoder) uvarint() uint64 {
+	if d.err != nil {
+		return 0
+	}
+	v, err := binary.ReadUvarint(d.r)
+	if err != nil {
+		d.err = err
+	}
+	return v
+}
+
+// count reads a length and rejects absurd ones before anything is allocated.
+func (d *decoder) count(limit uint64) int {
+	v := d.uvarint()
+	if d.err == nil && v > limit {
+		d.err = fmt.Errorf("%w: count %d exceeds %d", ErrModel, v, limit)
+		return 0
+	}
+	return int(v)
+}
+
+func (d *decoder) str() string {
+	n := d.count(1 << 16)
+	if d.err != nil {
+		return ""
+	}
+	b := make([]byte, n)
+	if _, err := io.ReadFull(d.r, b); err != nil {
+		d.err = err
+	}
+	return string(b)
+}
+
+func (d *decoder) full(b []byte) {
+	if d.err != nil {
+		return
+	}
+	if _, err := io.ReadFull(d.r, b); err != nil {
+		d.err = err
+	}
+}
+
+func decode(r *bufio.Reader) (model, error) {
+	var m model
+	d := &decoder{r: r}
+	head := make([]byte, len(magic))
+	d.full(head)
+	if d.err == nil && string(head) != magic {
+		return m, fmt.Errorf("%w: not a kgraph tagger model (header %q)", ErrModel, head)
+	}
+	nc := d.count(255)
+	m.classes = make([]class, nc)
+	for i := range m.classes {
+		m.classes[i] = class{UPOS: d.str(), XPOS: d.str()}
+	}
+	nl := d.count(1 << 24)
+	words := make([]string, nl)
+	cls := make([]uint16, nl)
+	for i := range nl {
+		words[i] = d.str()
+		v := d.uvarint()
+		if d.err == nil && int(v&^lexSure) >= nc {
+			return m, fmt.Errorf("%w: lexicon class %d of %d", ErrModel, v&^lexSure, nc)
+		}
+		cls[i] = uint16(v)
+	}
+	na := d.count(1 << 24)
+	ambs := make([]uint64, na)
+	for i := range ambs {
+		var b [8]byte
+		d.full(b[:])
+		ambs[i] = binary.LittleEndian.Uint64(b[:])
+	}
+	m.lex = make(map[string]lexEntry, nl)
+	for i, w := range words {
+		a := d.count(uint64(max(na, 1) - 1))
+		if d.err != nil {
+			break
+		}
+		m.lex[w] = lexEntry{cls: cls[i], amb: ambs[a]}
+	}
+	nh := d.count(1 << 24)
+	hashes := make([]uint64, nh)
+	var h uint64
+	for i := range hashes {
+		h += d.uvarint()
+		hashes[i] = h
+	}
+	m.lexLower = make(map[uint64]uint16, nh)
+	for _, h := range hashes {
+		v := d.uvarint()
+		if d.err == nil && int(v) >= nc {
+			return m, fmt.Errorf("%w: lexicon class %d of %d", ErrModel, v, nc)
+		}
+		m.lexLower[h] = uint16(v)
+	}
+	nf := d.count(1 << 24)
+	if d.err != nil {
+		return m, fmt.Errorf("%w: %w", ErrModel, d.err)
+	}
+	m.keys = make([]uint64, nf)
+	var k uint64
+	for i := range m.keys {
+		k += d.uvarint()
+		m.keys[i] = k
+	}
+	runs := make([]int, nf)
+	total := 0
+	for i := range runs {
+		runs[i] = d.count(uint64(nc))
+		total += runs[i]
+	}
+	if d.err != nil {
+		return m, fmt.Errorf("%w: %w", ErrModel, d.err)
+	}
+	classes := make([]byte, total)
+	d.full(classes)
+	var sb [4]byte
+	d.full(sb[:])
+	m.scale = math.Float32frombits(binary.LittleEndian.Uint32(sb[:]))
+	raw := make([]byte, 2*total)
+	d.full(raw)
+	if d.err != nil {
+		return m, fmt.Errorf("%w: %w", ErrModel, d.err)
+	}
+	m.entries = make([]uint32, 0, nf+total)
+	j := 0
+	for _, n := range runs {
+		m.entries = append(m.entries, uint32(n))
+		for range n {
+			if int(classes[j]) >= nc {
+				return m, fmt.Errorf("%w: weight for class %d of %d", ErrModel, classes[j], nc)
+			}
+			m.entries = append(m.entries, uint32(classes[j])<<16|uint32(binary.LittleEndian.Uint16(raw[2*j:])))
+			j++
+		}
+	}
+	m.buildTable()
+	return m, nil
+}

@@ -1,0 +1,251 @@
+// Package tag is kgraph's part-of-speech tagger. It sits between the
+// tokenizer (nlp/tokenize) and the lemmatizer and dependency parser
+// (nlp/lemma, nlp/parse): given the words of one sentence it predicts each
+// word's Universal POS tag (UPOS) and Penn Treebank tag (XPOS), as UD English
+// EWT annotates them. It takes and returns plain string slices so that its
+// consumers need not share any type with it.
+//
+// The model is a greedy left-to-right averaged perceptron (Collins 2002) over
+// hashed features of the word, its affixes and shape, its neighbours, the two
+// tags already predicted to its left, and the training-lexicon classes of the
+// words around it. UPOS and XPOS are predicted jointly as one class (such as
+// VERB/VBD), so the pair is always one the treebank uses. Frequent words that
+// carry a single tag in training skip the model. Two training choices matter
+// on EWT dev: lexicon features of each training word are computed as if that
+// occurrence were unseen (leave-one-out), so the model does not learn to
+// trust the lexicon more than new text deserves; and the weights of three
+// perceptrons trained on different shuffles are averaged, which costs
+// nothing at tagging time and removes most of the run-to-run noise.
+//
+// Default loads the model committed under data/models; Train fits a new one.
+// To regenerate the committed model, from the repository root:
+//
+//	nice go run ./nlp/tag/internal/train
+//
+// which trains on EWT train in about a minute, reports dev accuracy and
+// writes data/models/tagger.bin.gz.
+package tag
+
+import (
+	"errors"
+	"fmt"
+	"sync"
+
+	"github.com/kgraph/kgraph/data"
+)
+
+// ErrModel is wrapped by every error about a malformed or incompatible model.
+var ErrModel = errors.New("tag: bad model")
+
+// Tagger predicts UPOS and XPOS tags. It is safe for concurrent use.
+type Tagger struct {
+	m    model
+	pool sync.Pool // *scratch, so Tag allocates nothing but its results
+}
+
+// class is one joint tag.
+type class struct {
+	UPOS, XPOS string
+}
+
+// Lexicon entries pack a class id with a flag for words the tagger trusts
+// without scoring.
+const (
+	lexSure    = 1 << 15
+	lexUnknown = 1<<15 - 1
+)
+
+// lexEntry is what the model knows of a training word.
+type lexEntry struct {
+	cls uint16 // most frequent class, with lexSure for unambiguous words
+	amb uint64 // ambiguity class: a hash of the classes it takes a tenth of the time
+}
+
+type model struct {
+	classes []class
+	lex     map[string]lexEntry
+	// lexLower maps the hash of a case-folded word to its most frequent
+	// class, telling a capitalised unknown ("Apple") from a capitalised
+	// common word.
+	lexLower map[uint64]uint16
+
+	// keys lists the features in the order their weights are laid out in
+	// entries: for each, a count n and then n packed (class<<16 | int16
+	// weight) words. Weights are quantized with one scale for the model, so
+	// scoring sums integers and a loaded model is bit-identical to the one
+	// trained.
+	keys    []uint64
+	entries []uint32
+	scale   float32
+
+	// slots is an open-addressing table over the features, load at most
+	// two thirds: each slot holds the upper half of a key (never 0, which
+	// marks an empty slot) and the offset of its run in entries, so a
+	// lookup touches one cache line before the weights. Keys are placed by
+	// their lower bits; a 32-bit match stands for the whole key, and a false
+	// match costs one stray weight in billions of lookups.
+	slots []uint64
+}
+
+type scratch struct {
+	info   []wordInfo
+	pred   []int
+	scores []int32
+}
+
+// lookup returns the offset in entries of the feature with key k, or -1.
+func (m *model) lookup(k uint64) int {
+	fp := k >> 32
+	if fp == 0 {
+		fp = 1
+	}
+	mask := uint64(len(m.slots) - 1)
+	for p := k & mask; ; p = (p + 1) & mask {
+		s := m.slots[p]
+		if s>>32 == fp {
+			return int(uint32(s))
+		}
+		if s == 0 {
+			return -1
+		}
+	}
+}
+
+// buildTable lays out slots for keys, whose runs in entries follow each
+// other in key order.
+func (m *model) buildTable() {
+	size := 1
+	for size < len(m.keys)*3/2+2 {
+		size <<= 1
+	}
+	m.slots = make([]uint64, size)
+	mask := uint64(size - 1)
+	off := 0
+	for _, k := range m.keys {
+		fp := k >> 32
+		if fp == 0 {
+			fp = 1
+		}
+		p := k & mask
+		for m.slots[p] != 0 {
+			p = (p + 1) & mask
+		}
+		m.slots[p] = fp<<32 | uint64(off)
+		off += 1 + int(m.entries[off])
+	}
+}
+
+func newTagger(m model) *Tagger {
+	t := &Tagger{m: m}
+	t.pool.New = func() any { return &scratch{scores: make([]int32, len(m.classes))} }
+	return t
+}
+
+// Tag returns the UPOS and XPOS tags of the words of one sentence.
+func (t *Tagger) Tag(words []string) (upos, xpos []string) {
+	upos = make([]string, len(words))
+	xpos = make([]string, len(words))
+	t.TagInto(words, upos, xpos)
+	return upos, xpos
+}
+
+// TagInto is Tag writing into caller-provided slices, which must be at least
+// as long as words; a parser tagging many sentences reuses them to avoid
+// allocating.
+func (t *Tagger) TagInto(words, upos, xpos []string) {
+	if len(upos) < len(words) || len(xpos) < len(words) {
+		panic(fmt.Sprintf("tag: TagInto with %d words but %d/%d tag slots", len(words), len(upos), len(xpos)))
+	}
+	s := t.pool.Get().(*scratch)
+	pred := t.predict(words, s)
+	for i, c := range pred {
+		upos[i] = t.m.classes[c].UPOS
+		xpos[i] = t.m.classes[c].XPOS
+	}
+	t.pool.Put(s)
+}
+
+// predict fills s.pred with the class of every word.
+func (t *Tagger) predict(words []string, s *scratch) []int {
+	m := &t.m
+	n := len(words)
+	if cap(s.info) < n {
+		s.info = make([]wordInfo, n+n/2)
+		s.pred = make([]int, n+n/2)
+	}
+	info, pred := s.info[:n], s.pred[:n]
+	m.fillInfo(words, info)
+	var f [maxFeatures]uint64
+	for i := range words {
+		if info[i].sure {
+			pred[i] = int(info[i].lex)
+			continue
+		}
+		extract(info, i, pred, &f)
+		pred[i] = m.best(f[:], s.scores)
+	}
+	return pred
+}
+
+// best scores every class over the features f and returns the highest.
+func (m *model) best(f []uint64, scores []int32) int {
+	clear(scores)
+	for _, k := range f {
+		off := m.lookup(k)
+		if off < 0 {
+			continue
+		}
+		n := int(m.entries[off])
+		for _, e := range m.entries[off+1 : off+1+n] {
+			scores[e>>16] += int32(int16(uint16(e)))
+		}
+	}
+	b := 0
+	for c, v := range scores {
+		if v > scores[b] {
+			b = c
+		}
+	}
+	return b
+}
+
+// Tags lists the (UPOS, XPOS) pairs the model can predict.
+func (t *Tagger) Tags() [][2]string {
+	out := make([][2]string, len(t.m.classes))
+	for i, c := range t.m.classes {
+		out[i] = [2]string{c.UPOS, c.XPOS}
+	}
+	return out
+}
+
+// MemoryBytes estimates the heap held by the loaded model, for reporting.
+func (t *Tagger) MemoryBytes() int {
+	m := &t.m
+	n := len(m.slots)*8 + len(m.keys)*8 + len(m.entries)*4
+	for w := range m.lex {
+		// A map entry costs its string header, bytes, value and about a
+		// third again for the table's slack.
+		n += (16 + len(w) + 16) * 4 / 3
+	}
+	n += len(m.lexLower) * (8 + 2) * 4 / 3
+	return n
+}
+
+var (
+	defaultOnce   sync.Once
+	defaultTagger *Tagger
+	defaultErr    error
+)
+
+// Default returns the tagger trained on UD English EWT and committed with
+// kgraph. The model is decoded on first use, so importing the package costs
+// nothing until then.
+func Default() (*Tagger, error) {
+	defaultOnce.Do(func() {
+		defaultTagger, defaultErr = loadBytes(data.TaggerModel)
+		if defaultErr != nil {
+			defaultErr = fmt.Errorf("load embedded tagger model: %w", defaultErr)
+		}
+	})
+	return defaultTagger, defaultErr
+}
