@@ -1,0 +1,161 @@
+// Package graph stores kgraph's extraction results in the Cayley graph
+// database and reads them back.
+//
+// It sits after package extract in the flow: extract turns text into a
+// schema.Result, Store.Load maps it to quads (see mapping.go and
+// docs/schema.md) and Store.Query, Store.Export, Store.Facts and Store.Stats
+// read the graph. Cayley's own types stay inside this package; callers speak
+// schema's types and the ones defined here.
+//
+// A Store is safe for concurrent use by one process; loads are serialized.
+package graph
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"net/url"
+	"strings"
+	"sync"
+
+	cgraph "github.com/cayleygraph/cayley/graph"
+)
+
+// Errors a caller may want to tell apart, with errors.Is.
+var (
+	ErrUnknownBackend  = errors.New("unknown backend")
+	ErrUnknownLanguage = errors.New("unknown query language")
+	ErrUnknownFormat   = errors.New("unknown export format")
+	ErrTimeout         = errors.New("query timed out")
+	ErrClosed          = errors.New("store is closed")
+)
+
+// Config says which store to open.
+type Config struct {
+	// Backend is one of Backends(); "" means DefaultBackend.
+	Backend string
+	// Address is a directory for the disk backends (created when missing),
+	// a connection URL for postgres
+	// ("postgres://user:pass@host:5432/db?sslmode=disable"), and empty for
+	// memstore.
+	Address string
+	// NoSync lets bolt and leveldb skip the fsync after each batch: faster
+	// bulk loads, at the price of losing the last batches on a crash.
+	NoSync bool
+}
+
+// Store is an open graph.
+type Store struct {
+	qs      cgraph.QuadStore
+	backend backend
+
+	mu     sync.RWMutex // Load and Close write; readers read
+	closed bool
+
+	// apply writes one batch; tests replace it to inject failures.
+	apply func(deltas []cgraph.Delta) error
+}
+
+// Open opens the store cfg names, creating it when it does not exist yet.
+func Open(ctx context.Context, cfg Config) (*Store, error) {
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
+	b, err := lookupBackend(cfg.Backend)
+	if err != nil {
+		return nil, err
+	}
+	where := b.name
+	if b.disk || b.sql {
+		if cfg.Address == "" {
+			want := "a directory"
+			if b.sql {
+				want = "a connection URL"
+			}
+			return nil, fmt.Errorf("open %s: Config.Address is empty; it needs %s", b.name, want)
+		}
+		where = b.name + " at " + redact(cfg.Address)
+	}
+	if b.sql {
+		// Cayley logs the whole URL, password included, when it cannot
+		// connect: find out first, and say it without the password.
+		if err := ping(ctx, cfg.Address); err != nil {
+			return nil, fmt.Errorf("open %s: %w", where, scrub(err, cfg.Address))
+		}
+	}
+	opts := cgraph.Options{}
+	if cfg.NoSync {
+		opts["nosync"] = true
+	}
+	if b.disk || b.sql { // memstore has nothing to create
+		err := cgraph.InitQuadStore(b.cayley, cfg.Address, opts)
+		if err != nil && !errors.Is(err, cgraph.ErrDatabaseExists) {
+			return nil, fmt.Errorf("create %s: %w", where, scrub(err, cfg.Address))
+		}
+	}
+	qs, err := cgraph.NewQuadStore(b.cayley, cfg.Address, opts)
+	if err != nil {
+		return nil, fmt.Errorf("open %s: %w", where, scrub(err, cfg.Address))
+	}
+	s := &Store{qs: qs, backend: b}
+	s.apply = func(d []cgraph.Delta) error {
+		return qs.ApplyDeltas(d, cgraph.IgnoreOpts{IgnoreDup: true, IgnoreMissing: true})
+	}
+	return s, nil
+}
+
+// Backend is the name of the backend the store runs on.
+func (s *Store) Backend() string { return s.backend.name }
+
+// Close flushes and closes the store. Closing twice is harmless.
+func (s *Store) Close() error {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.closed {
+		return nil
+	}
+	s.closed = true
+	return s.qs.Close()
+}
+
+func ping(ctx context.Context, addr string) error {
+	db, err := sql.Open("postgres", addr)
+	if err != nil {
+		return err
+	}
+	defer db.Close()
+	return db.PingContext(ctx)
+}
+
+// redact hides the password of a connection URL, for error messages.
+func redact(addr string) string {
+	u, err := url.Parse(addr)
+	if err != nil || u.User == nil {
+		return addr
+	}
+	if _, ok := u.User.Password(); ok {
+		u.User = url.UserPassword(u.User.Username(), "xxxxx")
+	}
+	return u.String()
+}
+
+// scrub replaces the address in err's text by its redacted form: drivers
+// like to quote the whole URL, password included.
+func scrub(err error, addr string) error {
+	r := redact(addr)
+	if r == addr || addr == "" {
+		return err
+	}
+	return &scrubbed{err: err, msg: strings.ReplaceAll(err.Error(), addr, r)}
+}
+
+type scrubbed struct {
+	err error
+	msg string
+}
+
+var _ error = (*scrubbed)(nil)
+
+func (e *scrubbed) Error() string { return e.msg }
+func (e *scrubbed) Unwrap() error { return e.err }

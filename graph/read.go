@@ -1,0 +1,243 @@
+package graph
+
+import (
+	"cmp"
+	"context"
+	"slices"
+	"strings"
+
+	"github.com/cayleygraph/quad"
+
+	"github.com/kgraph/kgraph/schema"
+)
+
+// FactRow is one fact as the facts table shows it: names, not IRIs.
+type FactRow struct {
+	Subject    string  // entity label; for an unresolved fact, the subject as written
+	Predicate  string  // predicate label (the lemma)
+	Object     string  // entity label
+	Document   string  // document id
+	Sentence   int     // sentence number in the document
+	Confidence float64 // in [0,1]
+	Polarity   string  // "positive" or "negative"
+	Unresolved bool    // the subject is an unresolved reference
+	Statement  string  // IRI of the statement node
+}
+
+// FactsOptions choose which facts Facts returns.
+type FactsOptions struct {
+	// All includes unresolved facts, left out by default.
+	All bool
+}
+
+// Facts returns the stored facts, sorted by subject, predicate, object,
+// document, sentence, confidence, polarity.
+func (s *Store) Facts(ctx context.Context, opts FactsOptions) ([]FactRow, error) {
+	type stmt struct {
+		isStmt                     bool
+		subj, pred, obj, doc, sent quad.Value
+		subjText                   string
+		conf                       float64
+		negative, unresolved       bool
+	}
+	stmts := make(map[quad.Value]*stmt)
+	get := func(v quad.Value) *stmt {
+		st := stmts[v]
+		if st == nil {
+			st = &stmt{}
+			stmts[v] = st
+		}
+		return st
+	}
+	labels := make(map[quad.Value]string)
+	ids := make(map[quad.Value]string)
+	numbers := make(map[quad.Value]int)
+
+	err := s.eachStoredQuad(ctx, func(q quad.Quad) {
+		switch q.Predicate {
+		case pLabel:
+			if l, ok := q.Object.(quad.String); ok {
+				// Two labels slugged to one IRI: keep the smallest, so the
+				// answer does not depend on storage order.
+				if old, seen := labels[q.Subject]; !seen || string(l) < old {
+					labels[q.Subject] = string(l)
+				}
+			}
+		case pID:
+			if v, ok := q.Object.(quad.String); ok {
+				ids[q.Subject] = string(v)
+			}
+		case pNumber:
+			if v, ok := q.Object.(quad.Int); ok {
+				numbers[q.Subject] = int(v)
+			}
+		case pType:
+			if q.Object == tStatement {
+				get(q.Subject).isStmt = true
+			}
+		case pSubject:
+			get(q.Subject).subj = q.Object
+		case pPredicate:
+			get(q.Subject).pred = q.Object
+		case pObject:
+			get(q.Subject).obj = q.Object
+		case pDocument:
+			if strings.HasPrefix(iriString(q.Subject), schema.Scheme+"f/") {
+				get(q.Subject).doc = q.Object
+			}
+		case pSentence:
+			get(q.Subject).sent = q.Object
+		case pSubjectText:
+			get(q.Subject).subjText = literal(q.Object)
+		case pConfidence:
+			switch v := q.Object.(type) {
+			case quad.Float:
+				get(q.Subject).conf = float64(v)
+			case quad.Int:
+				get(q.Subject).conf = float64(v)
+			}
+		case pPolarity:
+			get(q.Subject).negative = literal(q.Object) == "negative"
+		case pResolved:
+			get(q.Subject).unresolved = literal(q.Object) == "false"
+		}
+	})
+	if err != nil {
+		return nil, err
+	}
+
+	name := func(v quad.Value) string {
+		if l, ok := labels[v]; ok {
+			return l
+		}
+		return iriString(v)
+	}
+	rows := make([]FactRow, 0, len(stmts))
+	for v, st := range stmts {
+		if !st.isStmt || (st.unresolved && !opts.All) {
+			continue
+		}
+		r := FactRow{
+			Subject:    name(st.subj),
+			Predicate:  name(st.pred),
+			Object:     name(st.obj),
+			Document:   ids[st.doc],
+			Sentence:   numbers[st.sent],
+			Confidence: st.conf,
+			Polarity:   "positive",
+			Unresolved: st.unresolved,
+			Statement:  iriString(v),
+		}
+		if st.unresolved || st.subj == nil {
+			r.Subject = st.subjText
+		}
+		if st.negative {
+			r.Polarity = "negative"
+		}
+		rows = append(rows, r)
+	}
+	slices.SortFunc(rows, compareRows)
+	return rows, nil
+}
+
+func compareRows(a, b FactRow) int {
+	return cmp.Or(
+		cmp.Compare(a.Subject, b.Subject),
+		cmp.Compare(a.Predicate, b.Predicate),
+		cmp.Compare(a.Object, b.Object),
+		cmp.Compare(a.Document, b.Document),
+		cmp.Compare(a.Sentence, b.Sentence),
+		cmp.Compare(a.Confidence, b.Confidence),
+		cmp.Compare(a.Polarity, b.Polarity),
+		cmp.Compare(a.Statement, b.Statement),
+	)
+}
+
+// Stats counts what the store holds.
+type Stats struct {
+	Quads      int64 // quads stored
+	Nodes      int64 // distinct values in any position, labels included
+	Documents  int64 // kg:t/Document nodes
+	Sentences  int64 // kg:t/Sentence nodes
+	Facts      int64 // statement nodes, resolved or not
+	Entities   int64 // distinct kg:e/… nodes
+	Predicates int64 // kg:t/Predicate nodes
+}
+
+// Stats counts the store's quads and nodes by reading every quad once: the
+// backends' own node counts disagree (memstore's counts quads as nodes).
+func (s *Store) Stats(ctx context.Context) (Stats, error) {
+	var st Stats
+	nodes := make(map[string]struct{})
+	entities := make(map[string]struct{})
+	err := s.eachStoredQuad(ctx, func(q quad.Quad) {
+		st.Quads++
+		for _, v := range []quad.Value{q.Subject, q.Predicate, q.Object, q.Label} {
+			if v == nil {
+				continue
+			}
+			k := v.String()
+			nodes[k] = struct{}{}
+			if i, ok := v.(quad.IRI); ok && strings.HasPrefix(string(i), schema.Scheme+"e/") {
+				entities[k] = struct{}{}
+			}
+		}
+		if q.Predicate == pType {
+			switch q.Object {
+			case tDocument:
+				st.Documents++
+			case tSentence:
+				st.Sentences++
+			case tStatement:
+				st.Facts++
+			case tPredicate:
+				st.Predicates++
+			}
+		}
+	})
+	st.Nodes = int64(len(nodes))
+	st.Entities = int64(len(entities))
+	return st, err
+}
+
+// eachStoredQuad calls fn for every quad in the store.
+func (s *Store) eachStoredQuad(ctx context.Context, fn func(quad.Quad)) error {
+	s.mu.RLock()
+	defer s.mu.RUnlock()
+	if s.closed {
+		return ErrClosed
+	}
+	it := s.qs.QuadsAllIterator().Iterate()
+	defer it.Close()
+	for it.Next(ctx) {
+		q, err := s.qs.Quad(it.Result())
+		if err != nil {
+			return err
+		}
+		fn(q)
+	}
+	if err := it.Err(); err != nil {
+		return err
+	}
+	return ctx.Err()
+}
+
+func iriString(v quad.Value) string {
+	if i, ok := v.(quad.IRI); ok {
+		return string(i)
+	}
+	if v == nil {
+		return ""
+	}
+	return v.String()
+}
+
+func literal(v quad.Value) string {
+	if s, ok := v.(quad.String); ok {
+		return string(s)
+	}
+	if v == nil {
+		return ""
+	}
+	return v.String()
+}
