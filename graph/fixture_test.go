@@ -14,7 +14,7 @@ func docResult() schema.Result {
 		Document: schema.Document{ID: "doc", Title: "Joint Statement", Date: "2023-04-26", URL: "https://example.org/doc", Text: text},
 		Sentences: []schema.Sentence{
 			{N: 1, Text: "The United States reaffirmed its commitment to the Republic of Korea (ROK).", Start: 0, End: 75},
-			{N: 2, Text: "The ROK will not develop nuclear weapons.", Start: 76, End: 117},
+			{N: 2, Text: "The ROK will not develop nuclear weapons.", Start: 76, End: 117, Mentions: []string{"Republic of Korea"}},
 			{N: 3, Text: "Both sides agreed to expand cooperation.", Start: 118, End: 158},
 		},
 		Entities: []schema.Entity{

@@ -179,6 +179,14 @@ func mapResult(r schema.Result) (*docQuads, error) {
 		}
 	}
 	d.entities = len(r.Entities)
+	for _, s := range r.Sentences {
+		for _, m := range s.Mentions {
+			if m == "" {
+				return nil, fmt.Errorf("document %q: sentence %d mentions an entity without a label", id, s.N)
+			}
+			owned(sentIRI(s.N), pMentions, entity(m), d.iri)
+		}
+	}
 
 	// Facts: a direct edge for traversals plus a statement node for
 	// everything a triple cannot hold.

@@ -17,6 +17,9 @@ type Sentence struct {
 	N          int
 	Text       string
 	Start, End int // byte offsets of Text in Document.Text
+	// Mentions are the canonical labels of the entities the sentence names,
+	// whether or not a fact links them ("Russian support" names Russia).
+	Mentions []string
 }
 
 // Entity is one real-world thing (or concept) the document talks about,

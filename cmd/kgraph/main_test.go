@@ -1,0 +1,186 @@
+package main
+
+import (
+	"bytes"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// run runs kgraph with args and stdin, returning stdout, stderr and the
+// exit status.
+func run(t *testing.T, stdin string, args ...string) (string, string, int) {
+	t.Helper()
+	var out, errb bytes.Buffer
+	code := Main(args, Streams{In: strings.NewReader(stdin), Out: &out, Err: &errb})
+	return out.String(), errb.String(), code
+}
+
+const statement = "../../data/statement.txt"
+
+func TestHelp(t *testing.T) {
+	for _, cmd := range [][]string{{}, {"build"}, {"extract"}, {"query"}, {"export"}, {"eval"}, {"eval", "carb"}} {
+		t.Run(strings.Join(cmd, " "), func(t *testing.T) {
+			out, _, code := run(t, "", append(cmd, "--help")...)
+			if code != 0 {
+				t.Fatalf("exit %d", code)
+			}
+			if !strings.Contains(out, "Examples:") || !strings.Contains(out, "kgraph ") {
+				t.Errorf("help has no example:\n%s", out)
+			}
+		})
+	}
+}
+
+func TestUsageErrors(t *testing.T) {
+	tests := []struct {
+		args []string
+		want string
+	}{
+		{[]string{"build", "--nope", "x"}, "unknown flag"},
+		{[]string{"build"}, "requires at least 1 arg"},
+		{[]string{"frobnicate"}, "unknown command"},
+		{[]string{"extract", "--format", "xml", statement}, `unknown format "xml"; known: tsv, json, nquads, carb`},
+		{[]string{"export", "--db", "x", "--format", "gml2"}, `unknown format "gml2"`},
+	}
+	for _, tt := range tests {
+		t.Run(strings.Join(tt.args, " "), func(t *testing.T) {
+			_, errOut, code := run(t, "", tt.args...)
+			if code != exitUsage {
+				t.Errorf("exit %d, want %d", code, exitUsage)
+			}
+			if !strings.Contains(errOut, tt.want) {
+				t.Errorf("stderr %q does not contain %q", errOut, tt.want)
+			}
+		})
+	}
+}
+
+// The README's quick start, end to end: build the bundled statement, ask
+// who reaffirmed what, and get the United States back.
+func TestBuildQueryExport(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "kg.db")
+	out, errOut, code := run(t, "", "build", "--db", db, "-q", statement)
+	if code != 0 {
+		t.Fatalf("build exit %d: %s", code, errOut)
+	}
+	for _, want := range []string{"documents  1 (1 new", "sentences  73", "facts", "entities", "quads", "seconds"} {
+		if !strings.Contains(out, want) {
+			t.Errorf("summary lacks %q:\n%s", want, out)
+		}
+	}
+	// Building the same document again adds nothing.
+	out, _, code = run(t, "", "build", "--db", db, "-q", "--json", statement)
+	if code != 0 || !strings.Contains(out, `"unchanged":1`) || !strings.Contains(out, `"quads":0`) {
+		t.Errorf("rebuild: exit %d, %s", code, out)
+	}
+	out, errOut, code = run(t, "", "query", "--db", db,
+		`g.V().Has("<kg:label>", "United States").Out("<kg:label>").All()`)
+	if code != 0 || !strings.Contains(out, `"result"`) || !strings.Contains(out, "United States") {
+		t.Errorf("query: exit %d, out %s, err %s", code, out, errOut)
+	}
+	tsv, errOut, code := run(t, "", "export", "--db", db, "--format", "tsv")
+	if code != 0 {
+		t.Fatalf("export exit %d: %s", code, errOut)
+	}
+	lines := strings.Split(strings.TrimSpace(tsv), "\n")
+	if lines[0] != "subject\tpredicate\tobject\tdocument\tsentence\tconfidence\tpolarity" {
+		t.Errorf("header = %q", lines[0])
+	}
+	if len(lines)-1 < 100 {
+		t.Errorf("%d facts, want at least 100", len(lines)-1)
+	}
+	for _, l := range lines[1:] {
+		if f := strings.Split(l, "\t"); len(f) != 7 || f[3] != "statement" || f[4] == "" || f[4] == "0" {
+			t.Errorf("bad row %q", l)
+			break
+		}
+	}
+	again, _, _ := run(t, "", "export", "--db", db, "--format", "tsv")
+	if again != tsv {
+		t.Error("two exports of the same graph differ")
+	}
+}
+
+// Bad inputs are refused one by one, with a message naming them, the good
+// inputs are still built, the status is non-zero, and what was stored
+// before is untouched.
+func TestBuild_BadInput(t *testing.T) {
+	dir := t.TempDir()
+	db := filepath.Join(dir, "kg.db")
+	if _, errOut, code := run(t, "", "build", "--db", db, "-q", statement); code != 0 {
+		t.Fatalf("seed build: %s", errOut)
+	}
+	before, _, _ := run(t, "", "export", "--db", db, "--format", "nquads")
+
+	files := map[string][]byte{
+		"binary.txt": {0x7f, 'E', 'L', 'F', 0, 0, 1},
+		"latin1.txt": []byte("Caf\xe9 society met."),
+		"empty.txt":  {},
+		"bad.jsonl":  []byte("{\"id\":\"ok\",\"text\":\"Russia violated the Charter.\"}\n{broken\n{\"id\":\"notext\"}\n"),
+		"good.txt":   []byte("Japan welcomed the agreement."),
+	}
+	var inputs []string
+	for name, body := range files {
+		p := filepath.Join(dir, name)
+		if err := os.WriteFile(p, body, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for _, name := range []string{"binary.txt", "latin1.txt", "empty.txt", "bad.jsonl", "good.txt"} {
+		inputs = append(inputs, filepath.Join(dir, name))
+	}
+	out, errOut, code := run(t, "", append([]string{"build", "--db", db, "-q"}, inputs...)...)
+	if code != exitError {
+		t.Errorf("exit %d, want %d", code, exitError)
+	}
+	for _, want := range []string{"binary.txt: binary data", "latin1.txt: invalid UTF-8", "empty.txt: empty document",
+		"bad.jsonl:2: not a JSON object", "bad.jsonl:3: no \"text\" field"} {
+		if !strings.Contains(errOut, want) {
+			t.Errorf("stderr lacks %q:\n%s", want, errOut)
+		}
+	}
+	if n := strings.Count(strings.TrimSpace(errOut), "\n") + 1; n != 5 {
+		t.Errorf("%d error lines, want 5 (one per bad input):\n%s", n, errOut)
+	}
+	if !strings.Contains(out, "2 new") || !strings.Contains(out, "5 refused") {
+		t.Errorf("summary: %s", out)
+	}
+	after, _, _ := run(t, "", "export", "--db", db, "--format", "nquads")
+	for _, q := range strings.Split(strings.TrimSpace(before), "\n") {
+		if !strings.Contains(after, q) {
+			t.Fatalf("quad lost: %s", q)
+		}
+	}
+}
+
+func TestQuery_NoStore(t *testing.T) {
+	_, errOut, code := run(t, "", "query", "--db", filepath.Join(t.TempDir(), "missing"), "g.V().All()")
+	if code != exitError || !strings.Contains(errOut, "no store at") {
+		t.Errorf("exit %d, stderr %q", code, errOut)
+	}
+}
+
+func TestExtract_Carb(t *testing.T) {
+	in := "The two sides reaffirmed the shared vision .\nRussia violated the United Nations Charter .\n"
+	out, errOut, code := run(t, in, "extract", "--format", "carb", "--lines", "-")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errOut)
+	}
+	for _, l := range strings.Split(strings.TrimSpace(out), "\n") {
+		f := strings.Split(l, "\t")
+		if len(f) < 5 {
+			t.Errorf("too few fields: %q", l)
+		}
+		if f[0] != "The two sides reaffirmed the shared vision ." && f[0] != "Russia violated the United Nations Charter ." {
+			t.Errorf("sentence not verbatim: %q", f[0])
+		}
+		if f[len(f)-1] == "" {
+			t.Errorf("empty trailing argument: %q", l)
+		}
+	}
+	if !strings.Contains(out, "\tviolated\tRussia\tthe United Nations Charter") {
+		t.Errorf("missing (Russia; violated; the United Nations Charter):\n%s", out)
+	}
+}

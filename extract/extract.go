@@ -1,0 +1,208 @@
+// Package extract turns English prose into subject–predicate–object facts.
+//
+// It sits between the NLP core (package nlp, which splits, tags, lemmatizes
+// and parses) and the store (package graph, which it never imports): the
+// output is a schema.Result, the contract both sides share.
+//
+// The flow for one document:
+//
+//	text ──nlp──▶ parsed sentences ──clauses──▶ surface tuples ──canon──▶ facts and entities
+//
+// Surface tuples (Extraction) keep the words as written, the form the CaRB
+// benchmark scores; facts carry canonical entity labels and lemmatized
+// predicates, the form the graph stores. Any extractor that implements
+// Extractor plugs into graph loading and the CLI unchanged.
+package extract
+
+import (
+	"context"
+	"fmt"
+	"strings"
+
+	"github.com/kgraph/kgraph/nlp"
+	"github.com/kgraph/kgraph/schema"
+)
+
+// Extractor turns one document into facts.
+type Extractor interface {
+	Extract(ctx context.Context, doc schema.Document) (schema.Result, error)
+}
+
+// Annotator runs the NLP core: *nlp.Pipeline implements it. Annotate splits
+// text into sentences (a line break always ends one); AnnotateSentence
+// takes text that is already one sentence.
+type Annotator interface {
+	Annotate(text string) []nlp.Sentence
+	AnnotateSentence(text string) nlp.Sentence
+}
+
+// Extraction is one surface extraction: a relation and its arguments as
+// written in the sentence, the first argument being the subject.
+type Extraction struct {
+	Relation   string
+	Args       []string
+	Confidence float64
+}
+
+// Pipeline is kgraph's extractor: clause-based open information extraction
+// over a dependency parse, then entity and predicate normalization.
+type Pipeline struct {
+	ann  Annotator
+	opts Options
+}
+
+// Options adjust a Pipeline.
+type Options struct {
+	// Gazetteer names known entities; nil means DefaultGazetteer().
+	Gazetteer *Gazetteer
+	// Lines takes every line of a document as one sentence, never split
+	// further (for benchmarks whose sentences come one a line).
+	Lines bool
+}
+
+var _ Extractor = (*Pipeline)(nil)
+
+// New returns an extractor over ann.
+func New(ann Annotator, opts Options) *Pipeline {
+	if opts.Gazetteer == nil {
+		opts.Gazetteer = DefaultGazetteer()
+	}
+	return &Pipeline{ann: ann, opts: opts}
+}
+
+// Default returns the extractor with the embedded models and gazetteer.
+func Default() (*Pipeline, error) { return NewDefault(Options{}) }
+
+// NewDefault returns the extractor with the embedded models and opts.
+func NewDefault(opts Options) (*Pipeline, error) {
+	ann, err := nlp.Default()
+	if err != nil {
+		return nil, fmt.Errorf("load NLP models: %w", err)
+	}
+	return New(ann, opts), nil
+}
+
+// sentences annotates text, by lines when the options say so.
+func (p *Pipeline) sentences(text string) []nlp.Sentence {
+	if !p.opts.Lines {
+		return p.ann.Annotate(text)
+	}
+	var out []nlp.Sentence
+	for off := 0; off < len(text); {
+		end := strings.IndexByte(text[off:], '\n')
+		if end < 0 {
+			end = len(text)
+		} else {
+			end += off
+		}
+		line := text[off:end]
+		if strings.TrimSpace(line) != "" {
+			s := p.ann.AnnotateSentence(line)
+			for i := range s.Words {
+				s.Words[i].Start += off
+				s.Words[i].End += off
+			}
+			s.Start, s.End = s.Start+off, s.End+off
+			if len(s.Words) > 0 {
+				out = append(out, s)
+			}
+		}
+		off = end + 1
+	}
+	return out
+}
+
+// Extract extracts the facts of one document.
+func (p *Pipeline) Extract(ctx context.Context, doc schema.Document) (schema.Result, error) {
+	res := schema.Result{Document: doc}
+	if err := ctx.Err(); err != nil {
+		return res, err
+	}
+	sents := p.sentences(doc.Text)
+	d := newDocState(p.opts.Gazetteer, doc.Text, sents)
+	for i, s := range sents {
+		if i%64 == 0 {
+			if err := ctx.Err(); err != nil {
+				return res, err
+			}
+		}
+		n := i + 1
+		res.Sentences = append(res.Sentences, schema.Sentence{N: n, Text: doc.Text[s.Start:s.End], Start: s.Start, End: s.End,
+			Mentions: d.mentions(s)})
+		pr := newParse(s)
+		d.facts(n, pr, pr.tuples())
+	}
+	res.Facts = d.out
+	res.Entities = d.entityList()
+	return res, nil
+}
+
+// ExtractSentence returns the surface extractions of text taken as one
+// sentence, best first.
+func (p *Pipeline) ExtractSentence(text string) []Extraction {
+	s := p.ann.AnnotateSentence(text)
+	return surface(text, newParse(s))
+}
+
+// ExtractText splits text into sentences (by lines, when Options.Lines is
+// set) and returns each one's text with its surface extractions.
+func (p *Pipeline) ExtractText(text string) (sentences []string, extractions [][]Extraction) {
+	for _, s := range p.sentences(text) {
+		sentences = append(sentences, text[s.Start:s.End])
+		extractions = append(extractions, surface(text, newParse(s)))
+	}
+	return sentences, extractions
+}
+
+func surface(text string, pr *parse) []Extraction {
+	var out []Extraction
+	seen := map[string]bool{}
+	for _, t := range pr.tuples() {
+		e := Extraction{Relation: pr.text(text, t.relWords), Confidence: confidence(pr, t)}
+		if t.kind == "appos" {
+			e.Relation = "is"
+		}
+		e.Args = append(e.Args, pr.text(text, t.subj))
+		if len(t.obj) > 0 {
+			e.Args = append(e.Args, pr.text(text, t.obj))
+		}
+		for _, a := range t.extra {
+			if x := pr.text(text, a.words); x != "" {
+				e.Args = append(e.Args, x)
+			}
+		}
+		if e.Relation == "" || e.Args[0] == "" || len(e.Args) < 2 {
+			continue
+		}
+		key := e.Relation + "\x00" + strings.Join(e.Args, "\x00")
+		if seen[key] {
+			continue
+		}
+		seen[key] = true
+		out = append(out, e)
+	}
+	return out
+}
+
+// text renders a span as written: a contiguous run is the exact slice of
+// the input, and a gap between words becomes one space.
+func (pr *parse) text(text string, sp span) string {
+	if len(sp) == 0 {
+		return ""
+	}
+	var b strings.Builder
+	start := sp[0]
+	for i := 1; i <= len(sp); i++ {
+		if i < len(sp) && sp[i] == sp[i-1]+1 {
+			continue
+		}
+		if b.Len() > 0 {
+			b.WriteByte(' ')
+		}
+		b.WriteString(text[pr.s.Words[start].Start:pr.s.Words[sp[i-1]].End])
+		if i < len(sp) {
+			start = sp[i]
+		}
+	}
+	return b.String()
+}

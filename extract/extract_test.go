@@ -1,0 +1,245 @@
+package extract
+
+import (
+	"context"
+	"flag"
+	"fmt"
+	"os"
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/kgraph/kgraph/data"
+	"github.com/kgraph/kgraph/nlp"
+	"github.com/kgraph/kgraph/schema"
+)
+
+var update = flag.Bool("update", false, "rewrite the golden files in testdata/")
+
+// sentence builds a parsed sentence from "word/UPOS/head/deprel[/lemma]"
+// items, so that clause rules are tested apart from the parser.
+func sentence(t *testing.T, spec string) (string, nlp.Sentence) {
+	t.Helper()
+	var b strings.Builder
+	var s nlp.Sentence
+	for i, item := range strings.Fields(spec) {
+		f := strings.Split(item, "/")
+		if len(f) < 4 {
+			t.Fatalf("bad item %q", item)
+		}
+		head, err := strconv.Atoi(f[2])
+		if err != nil {
+			t.Fatal(err)
+		}
+		lemma := strings.ToLower(f[0])
+		if len(f) > 4 {
+			lemma = f[4]
+		}
+		if i > 0 {
+			b.WriteByte(' ')
+		}
+		start := b.Len()
+		b.WriteString(f[0])
+		s.Words = append(s.Words, nlp.Word{Text: f[0], Start: start, End: b.Len(), SpaceAfter: true,
+			UPOS: f[1], Lemma: lemma, Head: head, Deprel: f[3]})
+	}
+	s.End = b.Len()
+	return b.String(), s
+}
+
+func TestSurface(t *testing.T) {
+	tests := []struct {
+		name string
+		spec string
+		want []string // "relation | arg1 | arg2 …"
+	}{
+		{
+			name: "SVO with coordinated objects",
+			spec: "The/DET/2/det sides/NOUN/3/nsubj/side reaffirmed/VERB/0/root/reaffirm the/DET/5/det vision/NOUN/3/obj ,/PUNCT/7/punct values/NOUN/5/conj",
+			want: []string{"reaffirmed | The sides | the vision", "reaffirmed | The sides | values"},
+		},
+		{
+			name: "passive with agent",
+			spec: "The/DET/2/det text/NOUN/4/nsubj:pass was/AUX/4/aux:pass released/VERB/0/root/release by/ADP/6/case Seoul/PROPN/4/obl:agent",
+			want: []string{"was released by | The text | Seoul"},
+		},
+		{
+			name: "preposition joins the relation",
+			spec: "Alliance/PROPN/2/nsubj serves/VERB/0/root/serve as/ADP/5/case the/DET/5/det linchpin/NOUN/2/obl",
+			want: []string{"serves as | Alliance | the linchpin"},
+		},
+		{
+			name: "copula with adjective",
+			spec: "The/DET/2/det attack/NOUN/4/nsubj is/AUX/4/cop unacceptable/ADJ/0/root",
+			want: []string{"is | The attack | unacceptable"},
+		},
+		{
+			name: "open complement folds into the relation",
+			spec: "Both/DET/2/det sides/NOUN/3/nsubj/side pledged/VERB/0/root/pledge to/PART/5/mark deepen/VERB/3/xcomp/deepen consultations/NOUN/5/obj",
+			want: []string{"pledged to deepen | Both sides | consultations"},
+		},
+		{
+			name: "negation and modality",
+			spec: "Seoul/PROPN/4/nsubj will/AUX/4/aux not/PART/4/advmod develop/VERB/0/root weapons/NOUN/4/obj",
+			want: []string{"will not develop | Seoul | weapons"},
+		},
+		{
+			name: "relative clause takes its antecedent",
+			spec: "the/DET/2/det forum/NOUN/0/root that/PRON/4/nsubj strengthens/VERB/2/acl:relcl/strengthen deterrence/NOUN/4/obj",
+			want: []string{"strengthens | the forum | deterrence"},
+		},
+		{
+			name: "apposition",
+			spec: "Yoon/PROPN/0/root ,/PUNCT/4/punct the/DET/4/det president/NOUN/1/appos",
+			want: []string{"is | Yoon | the president"},
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			text, s := sentence(t, tt.spec)
+			var got []string
+			for _, e := range surface(text, newParse(s)) {
+				got = append(got, e.Relation+" | "+strings.Join(e.Args, " | "))
+			}
+			if g, w := strings.Join(got, "\n"), strings.Join(tt.want, "\n"); g != w {
+				t.Errorf("got\n%s\nwant\n%s", g, w)
+			}
+		})
+	}
+}
+
+func TestGazetteer_Lookup(t *testing.T) {
+	g := DefaultGazetteer()
+	tests := []struct {
+		name, want string
+		ok         bool
+	}{
+		{"U.S.", "United States", true},
+		{"the United States of America", "United States", true},
+		{"democratic people’s republic of korea", "Democratic People's Republic of Korea", true},
+		{"Russian", "Russia", true},
+		{"WHO", "World Health Organization", true},
+		{"who", "", false}, // the pronoun names nothing
+		{"us", "", false},
+		{"Atlantis", "", false},
+	}
+	for _, tt := range tests {
+		e, ok := g.Lookup(tt.name)
+		if ok != tt.ok || e.Canonical != tt.want {
+			t.Errorf("Lookup(%q) = %q, %v; want %q, %v", tt.name, e.Canonical, ok, tt.want, tt.ok)
+		}
+	}
+}
+
+func TestGazetteer_Read(t *testing.T) {
+	g := DefaultGazetteer().Clone()
+	in := "# mine\nthe Alliance\tU.S.-ROK Alliance\tOrganization\n\nKimchi Accord\tKimchi Accord\tAgreement\n"
+	if err := g.Read(strings.NewReader(in), "mine.tsv"); err != nil {
+		t.Fatal(err)
+	}
+	if e, ok := g.Lookup("Alliance"); !ok || e.Canonical != "U.S.-ROK Alliance" {
+		t.Errorf("user alias not found: %+v", e)
+	}
+	if _, ok := DefaultGazetteer().Lookup("Kimchi Accord"); ok {
+		t.Error("Clone shares entries with the default")
+	}
+	if err := g.Read(strings.NewReader("a\tb\n"), "bad.tsv"); err == nil || !strings.Contains(err.Error(), "bad.tsv:1") {
+		t.Errorf("err = %v, want one naming bad.tsv:1", err)
+	}
+}
+
+func TestMatchAcronym(t *testing.T) {
+	tests := []struct {
+		words, acr string
+		want       int
+	}{
+		{"the Republic of Korea", "ROK", 1},
+		{"the Mutual Defense Treaty", "MDT", 1},
+		{"Democratic People's Republic of Korea", "DPRK", 0},
+		{"the UN Security Council", "UNSC", 1},
+		{"weapons of mass destruction", "WMD", 0},
+		{"a bilateral forum", "NCG", -1},
+	}
+	for _, tt := range tests {
+		var ws []nlp.Word
+		for _, w := range strings.Fields(strings.ReplaceAll(tt.words, "'s", " 's")) {
+			ws = append(ws, nlp.Word{Text: w})
+		}
+		if got := matchAcronym(ws, tt.acr); got != tt.want {
+			t.Errorf("matchAcronym(%q, %q) = %d, want %d", tt.words, tt.acr, got, tt.want)
+		}
+	}
+}
+
+// The seed statement's extractions are a golden file, so that every change
+// to them shows in review. go test ./extract -update rewrites it.
+func TestExtract_seedGolden(t *testing.T) {
+	p, err := Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	res, err := p.Extract(context.Background(), schema.Document{ID: "statement", Text: data.Statement})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(res.Sentences) != 73 {
+		t.Errorf("%d sentences, want 73", len(res.Sentences))
+	}
+	var b strings.Builder
+	for _, f := range res.Facts {
+		flag := ""
+		if f.Unresolved {
+			flag = "\tunresolved"
+		}
+		fmt.Fprintf(&b, "%d\t%s\t%s\t%s\t%.2f\t%s%s\n", f.Sentence, f.Subject, f.Predicate, f.Object, f.Confidence, f.Polarity(), flag)
+	}
+	got := b.String()
+	const golden = "testdata/statement.facts.golden"
+	if *update {
+		if err := os.WriteFile(golden, []byte(got), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	want, err := os.ReadFile(golden)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got != string(want) {
+		t.Errorf("extractions differ from %s (go test ./extract -update rewrites it):\n%s", golden, diffLines(string(want), got))
+	}
+
+	// The parties of the joint statement stand in for its group references.
+	found := false
+	for _, f := range res.Facts {
+		if f.Sentence == 4 && f.Subject == "Republic of Korea" && f.Predicate == "reaffirm" {
+			found = true
+		}
+	}
+	if !found {
+		t.Error(`sentence 4 ("The two sides reaffirmed …") gives no fact with subject Republic of Korea`)
+	}
+}
+
+// diffLines lists the lines only one side has, enough to read a change.
+func diffLines(want, got string) string {
+	in := func(s string) map[string]bool {
+		m := map[string]bool{}
+		for _, l := range strings.Split(s, "\n") {
+			m[l] = true
+		}
+		return m
+	}
+	w, g := in(want), in(got)
+	var b strings.Builder
+	for _, l := range strings.Split(want, "\n") {
+		if !g[l] {
+			b.WriteString("- " + l + "\n")
+		}
+	}
+	for _, l := range strings.Split(got, "\n") {
+		if !w[l] {
+			b.WriteString("+ " + l + "\n")
+		}
+	}
+	return b.String()
+}

@@ -1,0 +1,98 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"os"
+
+	"github.com/kgraph/kgraph/nlp/conllu"
+	"github.com/kgraph/kgraph/nlp/tag"
+)
+
+// retag returns copies of sents whose UPOS and XPOS come from the default
+// tagger, as they will at parse time.
+func retag(sents []*conllu.Sentence) ([]*conllu.Sentence, error) {
+	tg, err := tag.Default()
+	if err != nil {
+		return nil, fmt.Errorf("load tagger: %w", err)
+	}
+	out := make([]*conllu.Sentence, len(sents))
+	var words []string
+	for k, s := range sents {
+		words = words[:0]
+		for _, w := range s.Words {
+			words = append(words, w.Form)
+		}
+		upos, xpos := tg.Tag(words)
+		c := *s
+		c.Words = append([]conllu.Word(nil), s.Words...)
+		for i := range c.Words {
+			c.Words[i].UPOS, c.Words[i].XPOS = upos[i], xpos[i]
+		}
+		out[k] = &c
+	}
+	return out, nil
+}
+
+// jackknife returns copies of sents tagged by taggers that never saw them:
+// sents are split into k folds and each fold is tagged by a tagger trained on
+// the others. The parser then trains on tags as wrong as the ones it will
+// meet, instead of the nearly perfect tags a tagger gives its own training
+// data. The result is cached in cache (CoNLL-U) when cache is not empty.
+func jackknife(sents []*conllu.Sentence, k int, seed uint64, cache string) ([]*conllu.Sentence, error) {
+	if cache != "" {
+		if f, err := os.Open(cache); err == nil {
+			defer f.Close()
+			out, err := conllu.ReadAll(f)
+			if err != nil {
+				return nil, fmt.Errorf("read jackknife cache: %w", err)
+			}
+			if len(out) == len(sents) {
+				return out, nil
+			}
+		}
+	}
+	out := make([]*conllu.Sentence, len(sents))
+	for fold := range k {
+		var rest []*conllu.Sentence
+		for i, s := range sents {
+			if i%k != fold {
+				rest = append(rest, s)
+			}
+		}
+		tg, err := tag.Train(context.Background(), rest, tag.Config{Seed: seed})
+		if err != nil {
+			return nil, fmt.Errorf("train tagger for fold %d: %w", fold, err)
+		}
+		var words []string
+		for i := fold; i < len(sents); i += k {
+			s := sents[i]
+			words = words[:0]
+			for _, w := range s.Words {
+				words = append(words, w.Form)
+			}
+			upos, xpos := tg.Tag(words)
+			c := *s
+			c.Words = append([]conllu.Word(nil), s.Words...)
+			for j := range c.Words {
+				c.Words[j].UPOS, c.Words[j].XPOS = upos[j], xpos[j]
+			}
+			out[i] = &c
+		}
+		fmt.Fprintf(os.Stderr, "jackknife: fold %d of %d tagged\n", fold+1, k)
+	}
+	if cache != "" {
+		f, err := os.Create(cache)
+		if err != nil {
+			return nil, err
+		}
+		if err := conllu.Write(f, out); err != nil {
+			f.Close()
+			return nil, fmt.Errorf("write jackknife cache: %w", err)
+		}
+		if err := f.Close(); err != nil {
+			return nil, fmt.Errorf("write jackknife cache: %w", err)
+		}
+	}
+	return out, nil
+}

@@ -1,0 +1,435 @@
+package parse
+
+import (
+	"bufio"
+	"cmp"
+	"encoding/binary"
+	"fmt"
+	"io"
+	"math"
+	"slices"
+)
+
+// table holds the averaged weights for parsing: an open-addressing hash
+// table from feature key to the feature's weights. Parsing time goes to
+// memory traffic on this table, so it is packed tight. A slot carries the
+// key, the three action weights inline (the action step then costs one cache
+// miss per feature) and where the relation weights are. Perceptron updates
+// touch only the gold and the predicted relation, so most features weigh a
+// handful of relations, kept as a run of (class<<16 | int16 weight); the
+// few features that weigh many (tags, the bias) fire in most configurations
+// and keep a dense row instead, because a straight loop beats scattered adds.
+// Weights are int16 multiples of 2^exp.
+type table struct {
+	slots  []slot
+	shift  uint // 64 - log2(len(slots))
+	params []uint32
+	dense  []int16 // rows of nl relation weights
+	nl     int     // relation classes: 2 per label, one per direction
+	exp    int
+}
+
+type slot struct {
+	key  uint32 // 0: empty
+	meta uint32 // start<<8 | count of the relation run; count denseMark for a dense row
+	act  [nActions]int16
+}
+
+const denseMark = 0xff
+
+// qparam is a quantized class weight: w steps of 2^exp.
+type qparam struct {
+	cls uint8
+	w   int16
+}
+
+const maxParams = 1 << 24 // the start field of a slot has 24 bits
+
+// newTable builds a table from per-feature rows over classes (actions
+// first, then relations, as labelClass numbers them); keys must be
+// distinct, non-zero and below 2^32.
+func newTable(keys []uint64, rows [][]qparam, exp, nc int) *table {
+	size := 1
+	for size < len(keys)*3/2+1 {
+		size <<= 1
+	}
+	nl := nc - nActions
+	t := &table{slots: make([]slot, size), shift: uint(64 - bitsLen(size)), exp: exp, nl: nl}
+	var rel []qparam
+	for i, k := range keys {
+		sl := slot{key: uint32(k)}
+		rel = rel[:0]
+		for _, p := range rows[i] {
+			if p.cls < nActions {
+				sl.act[p.cls] = p.w
+			} else {
+				rel = append(rel, qparam{cls: p.cls - nActions, w: p.w})
+			}
+		}
+		slices.SortFunc(rel, func(a, b qparam) int { return int(a.cls) - int(b.cls) })
+		switch {
+		case len(rel) > nl/4 && len(t.dense)/nl < maxParams:
+			row := len(t.dense) / nl
+			t.dense = append(t.dense, make([]int16, nl)...)
+			for _, p := range rel {
+				t.dense[row*nl+int(p.cls)] = p.w
+			}
+			sl.meta = uint32(row)<<8 | denseMark
+		case len(t.params)+len(rel) <= maxParams:
+			sl.meta = uint32(len(t.params))<<8 | uint32(len(rel))
+			for _, p := range rel {
+				t.params = append(t.params, uint32(p.cls)<<16|uint32(uint16(p.w)))
+			}
+		}
+		t.insert(sl)
+	}
+	return t
+}
+
+func bitsLen(size int) int {
+	n := 0
+	for size > 1 {
+		size >>= 1
+		n++
+	}
+	return n
+}
+
+func slotIndex(k uint32, shift uint) uint64 { return (uint64(k) * 0x9E3779B97F4A7C15) >> shift }
+
+func (t *table) insert(sl slot) {
+	mask := uint64(len(t.slots) - 1)
+	for i := slotIndex(sl.key, t.shift); ; i = (i + 1) & mask {
+		if t.slots[i].key == 0 {
+			t.slots[i] = sl
+			return
+		}
+	}
+}
+
+// run lists the weights of a slot as class<<16 | int16 weight, classes
+// numbered as for newTable.
+func (t *table) run(sl *slot) []uint32 {
+	var out []uint32
+	for a, w := range sl.act {
+		if w != 0 {
+			out = append(out, uint32(a)<<16|uint32(uint16(w)))
+		}
+	}
+	start, n := sl.meta>>8, sl.meta&0xff
+	if n == denseMark {
+		for c, w := range t.dense[int(start)*t.nl : int(start+1)*t.nl] {
+			if w != 0 {
+				out = append(out, uint32(c+nActions)<<16|uint32(uint16(w)))
+			}
+		}
+		return out
+	}
+	for _, p := range t.params[start : start+n] {
+		out = append(out, p+nActions<<16)
+	}
+	return out
+}
+
+// lookup appends to hits the slots of the features found in the table.
+// All slots are probed before any weight is read, so that the cache misses
+// of independent lookups overlap instead of queueing behind one another.
+func (t *table) lookup(feats []uint64, hits []uint32) []uint32 {
+	mask := uint64(len(t.slots) - 1)
+	hits = hits[:0]
+	for _, k := range feats {
+		k := uint32(k)
+		for i := slotIndex(k, t.shift); ; i = (i + 1) & mask {
+			sk := t.slots[i].key
+			if sk == k {
+				hits = append(hits, uint32(i))
+				break
+			}
+			if sk == 0 {
+				break
+			}
+		}
+	}
+	return hits
+}
+
+// scoreActions sets scores to the summed action weights of the features in hits.
+func (t *table) scoreActions(hits []uint32, scores *[nActions]int32) {
+	*scores = [nActions]int32{}
+	for _, h := range hits {
+		a := &t.slots[h].act
+		scores[0] += int32(a[0])
+		scores[1] += int32(a[1])
+		scores[2] += int32(a[2])
+	}
+}
+
+// scoreLabels sets scores (one per label) to the summed relation weights of
+// the features in hits for arcs of direction dir (left or right).
+func (t *table) scoreLabels(hits []uint32, dir int, scores []int32) {
+	nl := t.nl / 2
+	lo := uint32((dir - left) * nl)
+	hi := lo + uint32(nl)
+	scores = scores[:nl]
+	clear(scores)
+	for _, h := range hits {
+		meta := t.slots[h].meta
+		start, n := meta>>8, meta&0xff
+		if n == denseMark {
+			row := t.dense[start*uint32(t.nl)+lo : start*uint32(t.nl)+hi]
+			for c, w := range row[:len(scores)] {
+				scores[c] += int32(w)
+			}
+			continue
+		}
+		for _, p := range t.params[start : start+n] {
+			c := p >> 16
+			if c >= hi {
+				break
+			}
+			if c >= lo {
+				scores[c-lo] += int32(int16(p))
+			}
+		}
+	}
+}
+
+// The model file, after gzip when stored in data/models:
+//
+//	magic "KGPARSE2"
+//	words, xpos, upos, labels: uvarint count, then uvarint-length strings in id order
+//	uvarint feature count F, varint exponent e of the weight step 2^e
+//	F uvarint deltas of the ascending feature keys
+//	F bytes: how many classes each feature weighs
+//	per weight (all features in key order): a class byte, then all low
+//	bytes, then all high bytes of the weights as int16 multiples of 2^e
+//
+// Columns rather than records, because like bytes next to each other
+// compress better. A step that is a power of two makes every stored weight
+// exact in float32, so Load then Save reproduces the file.
+const magic = "KGPARSE3"
+
+// Save writes the model in its binary format (not compressed).
+func (p *Parser) Save(w io.Writer) error {
+	bw := bufio.NewWriter(w)
+	bw.WriteString(magic)
+	var buf [binary.MaxVarintLen64]byte
+	uv := func(v uint64) { bw.Write(buf[:binary.PutUvarint(buf[:], v)]) }
+	str := func(s string) { uv(uint64(len(s))); bw.WriteString(s) }
+	for _, m := range []map[string]uint32{p.enc.words, p.enc.xpos, p.enc.upos} {
+		names := invert(m)
+		uv(uint64(len(names)))
+		for _, s := range names {
+			str(s)
+		}
+	}
+	uv(uint64(len(p.labels)))
+	for _, s := range p.labels {
+		str(s)
+	}
+	var live []*slot
+	for i := range p.w.slots {
+		if p.w.slots[i].key != 0 {
+			live = append(live, &p.w.slots[i])
+		}
+	}
+	slices.SortFunc(live, func(a, b *slot) int { return cmp.Compare(a.key, b.key) })
+	uv(uint64(len(live)))
+	bw.Write(buf[:binary.PutVarint(buf[:], int64(p.w.exp))])
+	prev := uint32(0)
+	for _, sl := range live {
+		uv(uint64(sl.key - prev))
+		prev = sl.key
+	}
+	runs := make([][]uint32, len(live))
+	for i, sl := range live {
+		runs[i] = p.w.run(sl)
+		bw.WriteByte(byte(len(runs[i])))
+	}
+	var q []uint32
+	for _, r := range runs {
+		for _, pr := range r {
+			bw.WriteByte(byte(pr >> 16))
+			q = append(q, pr)
+		}
+	}
+	for _, pr := range q {
+		bw.WriteByte(byte(pr))
+	}
+	for _, pr := range q {
+		bw.WriteByte(byte(pr >> 8))
+	}
+	if err := bw.Flush(); err != nil {
+		return fmt.Errorf("save parser model: %w", err)
+	}
+	return nil
+}
+
+// stepExp is the smallest e such that every weight is within 32767 steps of
+// 2^e from zero.
+func stepExp(rows [][]param) int {
+	var maxAbs float64
+	for _, r := range rows {
+		for _, p := range r {
+			maxAbs = max(maxAbs, math.Abs(float64(p.w)))
+		}
+	}
+	if maxAbs == 0 {
+		return 0
+	}
+	return int(math.Ceil(math.Log2(maxAbs / 32767)))
+}
+
+// param is a class weight before quantization.
+type param struct {
+	cls uint8
+	w   float32
+}
+
+// quantize rounds weights to int16 multiples of a power of two, dropping
+// those that round to zero and features left with none.
+func quantize(keys []uint64, rows [][]param, nc int) *table {
+	e := stepExp(rows)
+	step := math.Ldexp(1, e)
+	var k2 []uint64
+	var r2 [][]qparam
+	for i, r := range rows {
+		var row []qparam
+		for _, p := range r {
+			if q := math.Round(float64(p.w) / step); q != 0 {
+				row = append(row, qparam{cls: p.cls, w: int16(q)})
+			}
+		}
+		if len(row) > 0 {
+			k2 = append(k2, keys[i])
+			r2 = append(r2, row)
+		}
+	}
+	return newTable(k2, r2, e, nc)
+}
+
+// invert lists the keys of an id map in id order (ids start at firstID).
+func invert(m map[string]uint32) []string {
+	out := make([]string, len(m))
+	for s, id := range m {
+		out[id-firstID] = s
+	}
+	return out
+}
+
+// Load reads a model written by Save.
+func Load(r io.Reader) (*Parser, error) {
+	br := bufio.NewReader(r)
+	head := make([]byte, len(magic))
+	if _, err := io.ReadFull(br, head); err != nil {
+		return nil, fmt.Errorf("read parser model header: %w", err)
+	}
+	if string(head) != magic {
+		return nil, fmt.Errorf("%w: header %q, want %q", ErrModel, head, magic)
+	}
+	var err error
+	uv := func(what string) uint64 {
+		if err != nil {
+			return 0
+		}
+		var v uint64
+		if v, err = binary.ReadUvarint(br); err != nil {
+			err = fmt.Errorf("read parser model %s: %w", what, err)
+		}
+		return v
+	}
+	str := func(what string) string {
+		n := uv(what)
+		if err != nil {
+			return ""
+		}
+		if n > 1<<20 {
+			err = fmt.Errorf("%w: %s of length %d", ErrModel, what, n)
+			return ""
+		}
+		b := make([]byte, n)
+		if _, e := io.ReadFull(br, b); e != nil {
+			err = fmt.Errorf("read parser model %s: %w", what, e)
+		}
+		return string(b)
+	}
+	p := &Parser{}
+	maps := make([]map[string]uint32, 3)
+	for i, what := range []string{"words", "xpos tags", "upos tags"} {
+		n := uv(what)
+		if n > 1<<24 {
+			return nil, fmt.Errorf("%w: %d %s", ErrModel, n, what)
+		}
+		maps[i] = make(map[string]uint32, n)
+		for j := uint64(0); j < n && err == nil; j++ {
+			maps[i][str(what)] = uint32(j) + firstID
+		}
+	}
+	p.enc = encoder{words: maps[0], xpos: maps[1], upos: maps[2]}
+	nl := uv("labels")
+	if nl > 127 {
+		return nil, fmt.Errorf("%w: %d labels", ErrModel, nl)
+	}
+	for j := uint64(0); j < nl && err == nil; j++ {
+		p.labels = append(p.labels, str("label"))
+	}
+	nf := uv("feature count")
+	e, e2 := binary.ReadVarint(br)
+	if err == nil && e2 != nil {
+		err = fmt.Errorf("read parser model weight step: %w", e2)
+	}
+	if err != nil {
+		return nil, err
+	}
+	p.root = slices.Index(p.labels, "root")
+	if p.root < 0 {
+		return nil, fmt.Errorf("%w: no root label", ErrModel)
+	}
+	if nf > 1<<28 || e < -60 || e > 60 {
+		return nil, fmt.Errorf("%w: %d features, step 2^%d", ErrModel, nf, e)
+	}
+	keys := make([]uint64, nf)
+	prev := uint64(0)
+	for i := range keys {
+		prev += uv("feature key")
+		keys[i] = prev
+		if err == nil && (keys[i] == 0 || keys[i] >= 1<<32 || (i > 0 && keys[i] <= keys[i-1])) {
+			err = fmt.Errorf("%w: feature keys out of order at %d", ErrModel, i)
+		}
+	}
+	if err != nil {
+		return nil, err
+	}
+	counts := make([]byte, nf)
+	if _, err := io.ReadFull(br, counts); err != nil {
+		return nil, fmt.Errorf("read parser model class counts: %w", err)
+	}
+	total := 0
+	for _, c := range counts {
+		total += int(c)
+	}
+	if total > maxParams {
+		return nil, fmt.Errorf("%w: %d weights", ErrModel, total)
+	}
+	cls := make([]byte, 3*total)
+	if _, err := io.ReadFull(br, cls); err != nil {
+		return nil, fmt.Errorf("read parser model weights: %w", err)
+	}
+	lo, hi := cls[total:2*total], cls[2*total:]
+	nc := nClasses(len(p.labels))
+	rows := make([][]qparam, nf)
+	flat := make([]qparam, total)
+	j := 0
+	for i, c := range counts {
+		for range c {
+			if int(cls[j]) >= nc {
+				return nil, fmt.Errorf("%w: class %d of %d", ErrModel, cls[j], nc)
+			}
+			flat[j] = qparam{cls: cls[j], w: int16(uint16(lo[j]) | uint16(hi[j])<<8)}
+			j++
+		}
+		rows[i] = flat[j-int(c) : j]
+	}
+	p.w = newTable(keys, rows, int(e), nc)
+	return p, nil
+}
