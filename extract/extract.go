@@ -67,7 +67,31 @@ func New(ann Annotator, opts Options) *Pipeline {
 	if opts.Gazetteer == nil {
 		opts.Gazetteer = DefaultGazetteer()
 	}
+	// A private copy: Learn adds to it.
+	opts.Gazetteer = opts.Gazetteer.Clone()
 	return &Pipeline{ann: ann, opts: opts}
+}
+
+// Learn adds the names a document defined ("Nuclear Consultative Group
+// (NCG)") to the pipeline's gazetteer, so that later documents resolve
+// them too. It must not run while Extract does.
+func (p *Pipeline) Learn(res schema.Result) {
+	for _, e := range res.Entities {
+		for _, a := range e.Aliases {
+			if a.Sentence > 0 {
+				p.AddName(a.Name, e.Label, e.Type)
+			}
+		}
+	}
+}
+
+// AddName teaches the pipeline another name for an entity, unless the name
+// is known already (the gazetteer and earlier names win).
+func (p *Pipeline) AddName(alias, canonical, typ string) {
+	if _, known := p.opts.Gazetteer.Lookup(alias); known || alias == "" || canonical == "" {
+		return
+	}
+	p.opts.Gazetteer.Add(GazEntry{Alias: alias, Canonical: canonical, Type: typ})
 }
 
 // Default returns the extractor with the embedded models and gazetteer.
@@ -112,9 +136,14 @@ func (p *Pipeline) sentences(text string) []nlp.Sentence {
 	return out
 }
 
+// Version names this extractor in every Result (schema.Result.Extractor).
+// Bump it when a change to the rules or models should replace the facts of
+// documents already stored.
+const Version = "kgraph-extract/0.1"
+
 // Extract extracts the facts of one document.
 func (p *Pipeline) Extract(ctx context.Context, doc schema.Document) (schema.Result, error) {
-	res := schema.Result{Document: doc}
+	res := schema.Result{Extractor: Version, Document: doc}
 	if err := ctx.Err(); err != nil {
 		return res, err
 	}

@@ -69,11 +69,16 @@ type docQuads struct {
 	sentences, facts, entities int
 }
 
-// contentHash identifies a Result: the same document extracted the same way
-// hashes the same. It covers the extraction too, not only the text, so a
-// better extractor's output replaces the old facts of an unchanged text.
+// contentHash identifies a Result by its document and its extractor: the
+// same text extracted by the same extractor version hashes the same, so a
+// second build adds nothing even when what the store learned since (names
+// from other documents) would resolve a mention differently; a new
+// extractor version replaces the old facts of an unchanged text.
 func contentHash(r schema.Result) (string, error) {
-	b, err := json.Marshal(r)
+	b, err := json.Marshal(struct {
+		Extractor string
+		Document  schema.Document
+	}{r.Extractor, r.Document})
 	if err != nil {
 		return "", err
 	}

@@ -71,6 +71,10 @@ type Fact struct {
 
 // Result is everything extracted from one document.
 type Result struct {
+	// Extractor names what extracted the result and its version. With the
+	// document it identifies the result: storing the same document again
+	// changes nothing unless the text or the extractor changed.
+	Extractor string
 	Document  Document
 	Sentences []Sentence
 	Entities  []Entity // every entity a fact or alias mentions

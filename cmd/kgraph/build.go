@@ -110,6 +110,20 @@ func runBuild(ctx context.Context, opts *buildOptions) error {
 		return err
 	}
 	defer store.Close()
+	// Names that earlier documents defined resolve in these ones too.
+	known, err := store.Entities(ctx, graph.EntityOptions{})
+	if err != nil {
+		return fmt.Errorf("read known names: %w", err)
+	}
+	for _, e := range known {
+		typ := ""
+		if len(e.Types) == 1 {
+			typ = e.Types[0]
+		}
+		for _, a := range e.Aliases {
+			ex.AddName(a, e.Label, typ)
+		}
+	}
 
 	var sum buildSummary
 	var pending []schema.Result
@@ -157,6 +171,7 @@ func runBuild(ctx context.Context, opts *buildOptions) error {
 				return err
 			}
 		}
+		ex.Learn(res)
 		pending = append(pending, res)
 		pendingIDs[it.Doc.ID] = true
 		pendingFacts += len(res.Facts)

@@ -184,3 +184,27 @@ func TestExtract_Carb(t *testing.T) {
 		t.Errorf("missing (Russia; violated; the United Nations Charter):\n%s", out)
 	}
 }
+
+// An acronym one document defines names the same entity in a later one,
+// in this run and in the next.
+func TestBuild_AcronymAcrossDocuments(t *testing.T) {
+	dir := t.TempDir()
+	db := filepath.Join(dir, "kg.db")
+	first := filepath.Join(dir, "a.txt")
+	second := filepath.Join(dir, "b.txt")
+	third := filepath.Join(dir, "c.txt")
+	os.WriteFile(first, []byte("The Nuclear Consultative Group (NCG) met in Seoul."), 0o644)
+	os.WriteFile(second, []byte("Japan welcomed the NCG."), 0o644)
+	os.WriteFile(third, []byte("Australia praised the NCG."), 0o644)
+	for _, in := range [][]string{{first, second}, {third}} {
+		if _, errOut, code := run(t, "", append([]string{"build", "--db", db, "-q"}, in...)...); code != 0 {
+			t.Fatalf("build %v: %s", in, errOut)
+		}
+	}
+	out, _, _ := run(t, "", "export", "--db", db, "--format", "tsv")
+	for _, want := range []string{"Japan\twelcome\tNuclear Consultative Group\tb\t1", "Australia\tpraise\tNuclear Consultative Group\tc\t1"} {
+		if !strings.Contains(out, want) {
+			t.Errorf("facts lack %q:\n%s", want, out)
+		}
+	}
+}

@@ -152,8 +152,8 @@ partnership/NOUN/NN ./PUNCT/.`
 // tags, measured when the model was trained; the test fails if a change
 // loses more than half a point.
 const (
-	devSliceUAS = 0.0
-	devSliceLAS = 0.0
+	devSliceUAS = 86.35
+	devSliceLAS = 84.58
 )
 
 func TestParser_Parse_devRegression(t *testing.T) {

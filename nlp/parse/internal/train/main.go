@@ -4,6 +4,7 @@
 //
 //	go run ./nlp/parse/internal/train            # the committed model
 //	go run ./nlp/parse/internal/train -gold      # train and evaluate on gold tags instead
+//	go run ./nlp/parse/internal/train -eval embedded -test   # score the committed model
 //
 // By default train is tagged by jackknifing: split into ten folds, each
 // tagged by a tagger (package nlp/tag, default settings) trained on the
@@ -27,7 +28,6 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"runtime"
 	"time"
 
 	"github.com/kgraph/kgraph/nlp/conllu"
@@ -54,6 +54,7 @@ func run(args []string, out io.Writer) error {
 	folds := fs.Int("jackknife", 10, "tag train with taggers trained on the other folds (0: with the default tagger)")
 	cache := fs.String("cache", "", "file caching the jackknifed train set between runs")
 	augment := fs.Bool("augment", true, "train on each sentence twice, with tagger tags and with gold tags")
+	eval := fs.String("eval", "", "score this gzipped model (\"embedded\": the one in package data) on dev, and test with -test, with tagger and gold tags; no training")
 	verbose := fs.Bool("v", false, "score dev after every epoch")
 	test := fs.Bool("test", false, "also score the final model on test")
 	if err := fs.Parse(args); err != nil {
@@ -71,6 +72,9 @@ func run(args []string, out io.Writer) error {
 			return nil, fmt.Errorf("read %s: %w", name, err)
 		}
 		return s, nil
+	}
+	if *eval != "" {
+		return evaluate(*eval, read, *test, out)
 	}
 	train, err := read("train")
 	if err != nil {
@@ -149,8 +153,6 @@ func run(args []string, out io.Writer) error {
 	if err := f.Close(); err != nil {
 		return fmt.Errorf("write %s: %w", *dst, err)
 	}
-	var ms runtime.MemStats
-	runtime.ReadMemStats(&ms)
 	st, _ := os.Stat(*dst)
 	fmt.Fprintf(out, "wrote %s (%d bytes)\n", *dst, st.Size())
 	return nil
@@ -175,4 +177,63 @@ func parseAll(p *parse.Parser, sents []*conllu.Sentence) []*conllu.Sentence {
 		out[k] = c
 	}
 	return out
+}
+
+// evaluate scores a saved model on dev (and test) with tagger and gold tags.
+func evaluate(name string, read func(string) ([]*conllu.Sentence, error), test bool, out io.Writer) error {
+	var p *parse.Parser
+	var err error
+	if name == "embedded" {
+		p, err = parse.Default()
+	} else {
+		p, err = loadFile(name)
+	}
+	if err != nil {
+		return err
+	}
+	parts := []string{"dev"}
+	if test {
+		parts = append(parts, "test")
+	}
+	for _, part := range parts {
+		gold, err := read(part)
+		if err != nil {
+			return err
+		}
+		tagged, err := retag(gold)
+		if err != nil {
+			return err
+		}
+		for _, in := range []struct {
+			name  string
+			sents []*conllu.Sentence
+		}{{"tagger tags", tagged}, {"gold tags", gold}} {
+			pred := parseAll(p, in.sents)
+			for k := range pred {
+				for i := range pred[k].Words {
+					pred[k].Words[i].Lemma = gold[k].Words[i].Lemma // not the parser's job
+				}
+			}
+			s := parse.Score(gold, pred)
+			fmt.Fprintf(out, "%-4s %-11s UPOS %.2f XPOS %.2f UAS %.2f LAS %.2f\n", part, in.name, s.UPOS, s.XPOS, s.UAS, s.LAS)
+		}
+	}
+	return nil
+}
+
+func loadFile(name string) (*parse.Parser, error) {
+	f, err := os.Open(name)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	zr, err := gzip.NewReader(f)
+	if err != nil {
+		return nil, fmt.Errorf("read %s: %w", name, err)
+	}
+	p, err := parse.Load(zr)
+	if err != nil {
+		return nil, fmt.Errorf("read %s: %w", name, err)
+	}
+	return p, nil
 }

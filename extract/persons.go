@@ -1,0 +1,189 @@
+package extract
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/kgraph/kgraph/nlp"
+	"github.com/kgraph/kgraph/schema"
+)
+
+// titleWords open a person's title: "Secretary of State Antony J. Blinken",
+// "President Yoon". The title runs from the first of them to the name.
+var titleWords = map[string]bool{
+	"secretary": true, "secretaries": true, "minister": true, "ministers": true, "president": true, "presidents": true,
+	"vice": true, "prime": true, "ambassador": true, "general": true, "admiral": true, "director": true,
+	"chairman": true, "chair": true, "chairwoman": true, "senator": true, "governor": true, "chancellor": true,
+	"king": true, "queen": true, "prince": true, "mr.": true, "ms.": true, "mrs.": true, "dr.": true,
+	"commander": true, "representative": true, "spokesperson": true, "spokesman": true, "adviser": true,
+	"advisor": true, "envoy": true, "deputy": true, "undersecretary": true, "under": true, "assistant": true,
+	"premier": true, "speaker": true, "sheikh": true, "pope": true,
+}
+
+// notNames end a capitalized phrase that is an institution or a document,
+// never a person: "Secretary of Defense Treaty" is no one.
+var notNames = map[string]bool{
+	"treaty": true, "agreement": true, "council": true, "ministerial": true, "meeting": true, "group": true,
+	"department": true, "ministry": true, "office": true, "declaration": true, "guidelines": true, "summit": true,
+	"forum": true, "command": true, "alliance": true, "dialogue": true, "state": true, "defense": true,
+	"affairs": true, "security": true, "initiative": true, "program": true, "act": true, "plan": true,
+}
+
+// officeWords may stand in a title after "of" without being part of a name:
+// "Minister of National Defense Kim Yong-hyun".
+var officeWords = map[string]bool{
+	"state": true, "defense": true, "defence": true, "foreign": true, "affairs": true, "national": true,
+	"homeland": true, "security": true, "treasury": true, "commerce": true, "justice": true, "interior": true,
+	"unification": true, "trade": true, "energy": true, "health": true, "finance": true, "economy": true,
+	"general": true, "staff": true, "joint": true, "chiefs": true, "council": true, "house": true, "navy": true,
+	"army": true, "air": true, "force": true, "armed": true, "forces": true, "department": true, "ministry": true,
+	"the": true, "of": true, "and": true, "for": true, "agriculture": true, "education": true, "labor": true,
+	"transportation": true, "veterans": true, "environment": true, "industry": true, "science": true,
+	"technology": true, "intelligence": true, "policy": true, "operations": true, "secretary": true,
+	"minister": true, "president": true, "vice": true, "prime": true, "deputy": true, "assistant": true,
+	"under": true, "-": true, "(": true, ")": true,
+}
+
+// person is a name with the title it was given.
+type person struct {
+	name, title string
+	affiliation string // canonical label of a country or organization named in the title
+}
+
+// splitPerson reads "U.S. Secretary of State Antony J. Blinken" as the
+// person Antony J. Blinken with the title "U.S. Secretary of State". The
+// words are the argument's core; ok is false when it is not a titled name.
+func (d *docState) splitPerson(p *parse, core span) (person, bool) {
+	if len(core) < 2 {
+		return person{}, false
+	}
+	// The name: the capitalized words at the end that are no office word.
+	first := len(core)
+	for i := len(core) - 1; i >= 0; i-- {
+		w := p.s.Words[core[i]]
+		if officeWords[strings.ToLower(w.Text)] || titleWords[strings.ToLower(w.Text)] || !capitalized(w.Text) || isAcronym(w.Text) && len(w.Text) > 1 && !strings.HasSuffix(w.Text, ".") {
+			break
+		}
+		if w.UPOS != "PROPN" && w.UPOS != "X" && w.Text != "-" {
+			break
+		}
+		first = i
+	}
+	if first == len(core) || first == 0 || notNames[strings.ToLower(p.s.Words[core[len(core)-1]].Text)] {
+		return person{}, false
+	}
+	// Hyphen parts of a name ("Tae - yul") come back in with their word.
+	for first < len(core) && p.s.Words[core[first]].Text == "-" {
+		first++
+	}
+	if len(core)-first > 4 {
+		return person{}, false
+	}
+	// The title: must contain a title word right before the name or start
+	// one of the words before it.
+	hasTitle := false
+	for _, j := range core[:first] {
+		if titleWords[strings.ToLower(p.s.Words[j].Text)] {
+			hasTitle = true
+		}
+	}
+	if !hasTitle {
+		return person{}, false
+	}
+	title := strings.TrimSpace(p.text(d.text, stripParenAcronym(p, core[:first])))
+	name := p.text(d.text, core[first:])
+	if _, known := d.gaz.Lookup(name); known || name == "" {
+		return person{}, false
+	}
+	per := person{name: name, title: title}
+	for _, m := range d.scanNames(nlpSentence(p, core[:first])) {
+		if m.Type == schema.TypeCountry || m.Type == schema.TypeOrganization {
+			per.affiliation = m.Canonical
+			break
+		}
+	}
+	if per.affiliation == "" {
+		for _, j := range core[:first] {
+			if a, ok := d.acronyms[Key(p.s.Words[j].Text)]; ok {
+				per.affiliation = a.long
+				break
+			}
+		}
+	}
+	return per, true
+}
+
+func stripParenAcronym(p *parse, sp span) span {
+	var out span
+	for i := 0; i < len(sp); i++ {
+		t := p.s.Words[sp[i]].Text
+		if t == "(" && i+2 < len(sp) && p.s.Words[sp[i+2]].Text == ")" {
+			i += 2
+			continue
+		}
+		out = append(out, sp[i])
+	}
+	return out
+}
+
+func capitalized(s string) bool {
+	r, _ := utf8.DecodeRuneInString(s)
+	return unicode.IsUpper(r)
+}
+
+// person records a titled person and returns the entity label.
+func (d *docState) person(per person, n int) string {
+	label := d.known(per.name, schema.TypePerson, schema.Alias{})
+	e := d.ents[Key(label)]
+	if e.Type != schema.TypePerson {
+		e.Type = schema.TypePerson
+	}
+	if per.title != "" && !contains(e.Titles, per.title) {
+		e.Titles = append(e.Titles, per.title)
+	}
+	if per.affiliation != "" && !contains(e.Affiliations, per.affiliation) {
+		d.known(per.affiliation, "", schema.Alias{})
+		e.Affiliations = append(e.Affiliations, per.affiliation)
+	}
+	// The surname alone names the same person later: "Blinken".
+	if parts := strings.Fields(per.name); len(parts) > 1 {
+		last := parts[len(parts)-1]
+		if last == "III" || last == "Jr." || last == "II" {
+			last = parts[len(parts)-2]
+		}
+		if _, taken := d.surnames[Key(last)]; !taken {
+			d.surnames[Key(last)] = label
+		}
+	}
+	if per.title != "" {
+		// A title is said of the person: "President Yoon" says Yoon is
+		// President. Recorded once per document.
+		if !d.titled[label+"\x00"+per.title] {
+			d.titled[label+"\x00"+per.title] = true
+			d.known(per.title, schema.TypeConcept, schema.Alias{})
+			d.out = append(d.out, schema.Fact{Subject: label, Predicate: "be", Object: per.title,
+				Sentence: n, Confidence: 0.6, Relation: "title", SubjectText: per.name, ObjectText: per.title})
+		}
+	}
+	return label
+}
+
+// nlpSentence views some words of a parsed sentence as a sentence of
+// their own, for name scanning.
+func nlpSentence(p *parse, sp span) nlp.Sentence {
+	s := nlp.Sentence{Words: make([]nlp.Word, 0, len(sp))}
+	for _, j := range sp {
+		s.Words = append(s.Words, p.s.Words[j])
+	}
+	return s
+}
+
+func contains(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}
