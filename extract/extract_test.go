@@ -47,67 +47,6 @@ func sentence(t *testing.T, spec string) (string, nlp.Sentence) {
 	return b.String(), s
 }
 
-func TestSurface(t *testing.T) {
-	tests := []struct {
-		name string
-		spec string
-		want []string // "relation | arg1 | arg2 …"
-	}{
-		{
-			name: "SVO with coordinated objects",
-			spec: "The/DET/2/det sides/NOUN/3/nsubj/side reaffirmed/VERB/0/root/reaffirm the/DET/5/det vision/NOUN/3/obj ,/PUNCT/7/punct values/NOUN/5/conj",
-			want: []string{"reaffirmed | The sides | the vision", "reaffirmed | The sides | values"},
-		},
-		{
-			name: "passive with agent",
-			spec: "The/DET/2/det text/NOUN/4/nsubj:pass was/AUX/4/aux:pass released/VERB/0/root/release by/ADP/6/case Seoul/PROPN/4/obl:agent",
-			want: []string{"was released by | The text | Seoul"},
-		},
-		{
-			name: "preposition joins the relation",
-			spec: "Alliance/PROPN/2/nsubj serves/VERB/0/root/serve as/ADP/5/case the/DET/5/det linchpin/NOUN/2/obl",
-			want: []string{"serves as | Alliance | the linchpin"},
-		},
-		{
-			name: "copula with adjective",
-			spec: "The/DET/2/det attack/NOUN/4/nsubj is/AUX/4/cop unacceptable/ADJ/0/root",
-			want: []string{"is | The attack | unacceptable"},
-		},
-		{
-			name: "open complement folds into the relation",
-			spec: "Both/DET/2/det sides/NOUN/3/nsubj/side pledged/VERB/0/root/pledge to/PART/5/mark deepen/VERB/3/xcomp/deepen consultations/NOUN/5/obj",
-			want: []string{"pledged to deepen | Both sides | consultations"},
-		},
-		{
-			name: "negation and modality",
-			spec: "Seoul/PROPN/4/nsubj will/AUX/4/aux not/PART/4/advmod develop/VERB/0/root weapons/NOUN/4/obj",
-			want: []string{"will not develop | Seoul | weapons"},
-		},
-		{
-			name: "relative clause takes its antecedent",
-			spec: "the/DET/2/det forum/NOUN/0/root that/PRON/4/nsubj strengthens/VERB/2/acl:relcl/strengthen deterrence/NOUN/4/obj",
-			want: []string{"strengthens | the forum | deterrence"},
-		},
-		{
-			name: "apposition",
-			spec: "Yoon/PROPN/0/root ,/PUNCT/4/punct the/DET/4/det president/NOUN/1/appos",
-			want: []string{"is | Yoon | the president"},
-		},
-	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			text, s := sentence(t, tt.spec)
-			var got []string
-			for _, e := range surface(text, newParse(s)) {
-				got = append(got, e.Relation+" | "+strings.Join(e.Args, " | "))
-			}
-			if g, w := strings.Join(got, "\n"), strings.Join(tt.want, "\n"); g != w {
-				t.Errorf("got\n%s\nwant\n%s", g, w)
-			}
-		})
-	}
-}
-
 func TestGazetteer_Lookup(t *testing.T) {
 	g := DefaultGazetteer()
 	tests := []struct {
@@ -242,4 +181,25 @@ func diffLines(want, got string) string {
 		}
 	}
 	return b.String()
+}
+
+func FuzzGazetteerRead(f *testing.F) {
+	f.Add("US\tUnited States\tCountry\n# comment\n")
+	f.Add("a\tb\n")
+	f.Fuzz(func(t *testing.T, in string) {
+		g := NewGazetteer()
+		if err := g.Read(strings.NewReader(in), "fuzz.tsv"); err != nil {
+			return
+		}
+		// Every canonical name read is found again.
+		for _, line := range strings.Split(in, "\n") {
+			f := strings.Split(strings.TrimRight(line, "\r"), "\t")
+			if len(f) != 3 || strings.HasPrefix(strings.TrimSpace(line), "#") || strings.TrimSpace(f[1]) == "" {
+				continue
+			}
+			if _, ok := g.Lookup(strings.TrimSpace(f[1])); !ok && Key(f[1]) != "" {
+				t.Errorf("canonical %q not found after reading %q", f[1], in)
+			}
+		}
+	})
 }

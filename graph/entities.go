@@ -99,3 +99,60 @@ func (s *Store) Entities(ctx context.Context, opts EntityOptions) ([]EntityRow, 
 	slices.SortFunc(out, func(a, b EntityRow) int { return cmp.Or(cmp.Compare(a.Label, b.Label), cmp.Compare(a.IRI, b.IRI)) })
 	return out, nil
 }
+
+// Alias is another name of an entity, as the store records it.
+type Alias struct {
+	Name  string // the other name: "DPRK"
+	Label string // the entity's canonical label
+	Type  string // the entity's type, "" when unknown or ambiguous
+}
+
+// Aliases lists every alias in the store. It reads the alias quads through
+// the predicate index and then each entity's own quads, so it costs what
+// the aliases cost, not what the whole store does.
+func (s *Store) Aliases(ctx context.Context) ([]Alias, error) {
+	s.mu.RLock()
+	closed := s.closed
+	s.mu.RUnlock()
+	if closed {
+		return nil, ErrClosed
+	}
+	names := map[quad.Value][]string{}
+	if err := s.eachQuad(ctx, quad.Predicate, pAlias, func(q quad.Quad) {
+		if a := literal(q.Object); a != "" && !slices.Contains(names[q.Subject], a) {
+			names[q.Subject] = append(names[q.Subject], a)
+		}
+	}); err != nil {
+		return nil, err
+	}
+	var out []Alias
+	for e, as := range names {
+		label, types := "", []string(nil)
+		if err := s.eachQuad(ctx, quad.Subject, e, func(q quad.Quad) {
+			switch q.Predicate {
+			case pLabel:
+				if l := literal(q.Object); label == "" || l < label {
+					label = l
+				}
+			case pType:
+				if t := strings.TrimPrefix(iriString(q.Object), schema.Scheme+"t/"); !slices.Contains(types, t) {
+					types = append(types, t)
+				}
+			}
+		}); err != nil {
+			return nil, err
+		}
+		if label == "" {
+			continue
+		}
+		typ := ""
+		if len(types) == 1 {
+			typ = types[0]
+		}
+		for _, a := range as {
+			out = append(out, Alias{Name: a, Label: label, Type: typ})
+		}
+	}
+	slices.SortFunc(out, func(a, b Alias) int { return cmp.Or(cmp.Compare(a.Name, b.Name), cmp.Compare(a.Label, b.Label)) })
+	return out, ctx.Err()
+}

@@ -47,3 +47,24 @@ func TestStore_Entities(t *testing.T) {
 		t.Errorf("person row = %+v", person)
 	}
 }
+
+func TestStore_Aliases(t *testing.T) {
+	for _, sc := range storeCases() {
+		t.Run(sc.name, func(t *testing.T) {
+			s := sc.open(t)
+			mustLoad(t, s, docResult(), otherResult())
+			got, err := s.Aliases(context.Background())
+			if err != nil {
+				t.Fatal(err)
+			}
+			var rows []string
+			for _, a := range got {
+				rows = append(rows, a.Name+"="+a.Label+":"+a.Type)
+			}
+			want := "Blinken=Antony Blinken:Person ROK=Republic of Korea:Country U.S.=United States:Country"
+			if g := strings.Join(rows, " "); g != want {
+				t.Errorf("got  %s\nwant %s", g, want)
+			}
+		})
+	}
+}

@@ -111,18 +111,12 @@ func runBuild(ctx context.Context, opts *buildOptions) error {
 	}
 	defer store.Close()
 	// Names that earlier documents defined resolve in these ones too.
-	known, err := store.Entities(ctx, graph.EntityOptions{})
+	known, err := store.Aliases(ctx)
 	if err != nil {
 		return fmt.Errorf("read known names: %w", err)
 	}
-	for _, e := range known {
-		typ := ""
-		if len(e.Types) == 1 {
-			typ = e.Types[0]
-		}
-		for _, a := range e.Aliases {
-			ex.AddName(a, e.Label, typ)
-		}
+	for _, a := range known {
+		ex.AddName(a.Name, a.Label, a.Type)
 	}
 
 	var sum buildSummary

@@ -79,3 +79,17 @@ func TestReadGold_errors(t *testing.T) {
 		}
 	}
 }
+
+func FuzzReadGold(f *testing.F) {
+	f.Add("sid\tsubject\tpredicate\tobject\tnote\n2\tUnited States\trelease\tjoint statement\t\n")
+	f.Fuzz(func(t *testing.T, in string) {
+		gold, err := ReadGold(strings.NewReader(in))
+		if err != nil {
+			return
+		}
+		rep := Evaluate(gold, nil)
+		if rep.Total != len(gold) || rep.Found != 0 {
+			t.Errorf("report %+v for %d gold facts and no graph", rep, len(gold))
+		}
+	})
+}
