@@ -30,8 +30,8 @@ func TestExtract_resolution(t *testing.T) {
 			not: []string{"Both sides"},
 		},
 		{
-			name: "pronoun to the last named thing",
-			text: "Russia launched a missile. It violated the UN Charter.",
+			name:  "pronoun to the last named thing",
+			text:  "Russia launched a missile. It violated the UN Charter.",
 			facts: []string{"Russia | launch | missile", "Russia | violate | United Nations Charter"},
 			not:   []string{"It"},
 		},
