@@ -103,6 +103,7 @@ Gizmo, GraphQL or MQL.`,
 		NewCmdStats(s),
 		NewCmdEntities(s),
 		NewCmdEval(s),
+		NewCmdTrain(s),
 	)
 	return root
 }

@@ -27,13 +27,13 @@ func (e *encoder) encode(s *state, words, upos, xpos []string) {
 		s.w[i] = e.word(s, w)
 		s.suf[i] = suffix(s.lower)
 		s.p[i], s.u[i] = unknown, unknown
-		if i < len(xpos) {
-			if id, ok := e.xpos[xpos[i]]; ok {
+		if i < len(upos) {
+			if id, ok := e.upos[upos[i]]; ok {
 				s.p[i] = id
 			}
 		}
-		if i < len(upos) {
-			if id, ok := e.upos[upos[i]]; ok {
+		if i < len(xpos) {
+			if id, ok := e.xpos[xpos[i]]; ok {
 				s.u[i] = id
 			}
 		}

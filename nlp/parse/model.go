@@ -196,7 +196,7 @@ func (t *table) scoreLabels(hits []uint32, dir int, scores []int32) {
 
 // The model file, after gzip when stored in data/models:
 //
-//	magic "KGPARSE2"
+//	magic "KGPARSE4" (bumped whenever features change, so a stale model fails to load)
 //	words, xpos, upos, labels: uvarint count, then uvarint-length strings in id order
 //	uvarint feature count F, varint exponent e of the weight step 2^e
 //	F uvarint deltas of the ascending feature keys
@@ -207,7 +207,7 @@ func (t *table) scoreLabels(hits []uint32, dir int, scores []int32) {
 // Columns rather than records, because like bytes next to each other
 // compress better. A step that is a power of two makes every stored weight
 // exact in float32, so Load then Save reproduces the file.
-const magic = "KGPARSE3"
+const magic = "KGPARSE4"
 
 // Save writes the model in its binary format (not compressed).
 func (p *Parser) Save(w io.Writer) error {

@@ -1,0 +1,97 @@
+package nlp
+
+import (
+	"bytes"
+	"compress/gzip"
+	"context"
+	"os"
+	"path/filepath"
+	"testing"
+
+	"github.com/kgraph/kgraph/nlp/conllu"
+	"github.com/kgraph/kgraph/nlp/lemma"
+	"github.com/kgraph/kgraph/nlp/parse"
+	"github.com/kgraph/kgraph/nlp/tag"
+	"github.com/kgraph/kgraph/nlp/tokenize"
+)
+
+// Training the whole core on a slice of EWT: the models load back, tag and
+// parse, and the same seed gives the same bytes.
+func TestTrain(t *testing.T) {
+	if testing.Short() {
+		t.Skip("trains four models")
+	}
+	f, err := os.Open("../../shared/data/ud-english-ewt/en_ewt-ud-train.conllu")
+	if err != nil {
+		t.Skip("UD EWT not found beside the repository (../shared):", err)
+	}
+	defer f.Close()
+	all, err := conllu.ReadAll(f)
+	if err != nil {
+		t.Fatal(err)
+	}
+	train := all[:400]
+	var dirs []string
+	for range 2 {
+		m, err := Train(context.Background(), TrainConfig{Train: train, Seed: 7, Folds: 2})
+		if err != nil {
+			t.Fatal(err)
+		}
+		dir := t.TempDir()
+		if err := m.WriteDir(dir); err != nil {
+			t.Fatal(err)
+		}
+		dirs = append(dirs, dir)
+	}
+	for _, name := range []string{BoundaryFile, TaggerFile, LemmatizerFile, ParserFile} {
+		a, err := os.ReadFile(filepath.Join(dirs[0], name))
+		if err != nil {
+			t.Fatal(err)
+		}
+		b, _ := os.ReadFile(filepath.Join(dirs[1], name))
+		if !bytes.Equal(a, b) {
+			t.Errorf("%s differs between two trainings with one seed", name)
+		}
+	}
+	// The written models load and work as a pipeline.
+	read := func(name string) []byte {
+		b, err := os.ReadFile(filepath.Join(dirs[0], name))
+		if err != nil {
+			t.Fatal(err)
+		}
+		return b
+	}
+	if _, err := tokenize.NewSplitter(read(BoundaryFile)); err != nil {
+		t.Fatal(err)
+	}
+	tg, err := tag.Load(bytes.NewReader(read(TaggerFile)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	lm, err := lemma.Load(bytes.NewReader(read(LemmatizerFile)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	zr, err := gzip.NewReader(bytes.NewReader(read(ParserFile)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	ps, err := parse.Load(zr)
+	if err != nil {
+		t.Fatal(err)
+	}
+	p := &Pipeline{Tagger: tg, Lemmatizer: lm, Parser: ps}
+	s := p.AnnotateWords([]string{"The", "sides", "reaffirmed", "the", "treaty", "."})
+	roots := 0
+	for _, w := range s.Words {
+		if w.Head == 0 {
+			roots++
+		}
+		if w.UPOS == "" || w.Lemma == "" || w.Deprel == "" {
+			t.Errorf("word not annotated: %+v", w)
+		}
+	}
+	if roots != 1 {
+		t.Errorf("%d roots", roots)
+	}
+}
