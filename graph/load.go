@@ -30,7 +30,8 @@ type LoadStats struct {
 	QuadsRemoved int // quads of previous versions, removed
 }
 
-func (a *LoadStats) add(b LoadStats) {
+// Add adds b to a, to total several loads.
+func (a *LoadStats) Add(b LoadStats) {
 	a.Loaded += b.Loaded
 	a.Replaced += b.Replaced
 	a.Skipped += b.Skipped
@@ -103,7 +104,7 @@ func (s *Store) Load(ctx context.Context, results ...schema.Result) (LoadStats, 
 		}
 		pending.QuadsRemoved = removed
 		pending.QuadsAdded = int(after-before) + removed
-		st.add(pending)
+		st.Add(pending)
 		batch, removed, pending = batch[:0], 0, LoadStats{}
 		clear(inBatch)
 		return nil

@@ -64,7 +64,7 @@ func Train(ctx context.Context, cfg TrainConfig) (*Models, error) {
 	if m.Lemmatizer, err = lemma.Train(ctx, cfg.Train, lemma.Config{}); err != nil {
 		return nil, fmt.Errorf("lemmatizer: %w", err)
 	}
-	tagged, err := jackknife(ctx, cfg.Train, folds, cfg.Seed, logf)
+	tagged, err := JackknifeTags(ctx, cfg.Train, folds, cfg.Seed, logf)
 	if err != nil {
 		return nil, err
 	}
@@ -76,8 +76,13 @@ func Train(ctx context.Context, cfg TrainConfig) (*Models, error) {
 	return &m, nil
 }
 
-// jackknife returns copies of sents tagged by taggers that never saw them.
-func jackknife(ctx context.Context, sents []*conllu.Sentence, k int, seed uint64, logf func(string, ...any)) ([]*conllu.Sentence, error) {
+// JackknifeTags returns copies of sents whose UPOS and XPOS come from
+// taggers that never saw them: sents are split into k folds and each fold is
+// tagged by a tagger trained on the others.
+func JackknifeTags(ctx context.Context, sents []*conllu.Sentence, k int, seed uint64, logf func(string, ...any)) ([]*conllu.Sentence, error) {
+	if logf == nil {
+		logf = func(string, ...any) {}
+	}
 	out := make([]*conllu.Sentence, len(sents))
 	for fold := range k {
 		var rest []*conllu.Sentence

@@ -120,6 +120,7 @@ func runBuild(ctx context.Context, opts *buildOptions) error {
 	}
 
 	var sum buildSummary
+	var total graph.LoadStats
 	var pending []schema.Result
 	pendingIDs := map[string]bool{}
 	pendingFacts := 0
@@ -131,13 +132,7 @@ func runBuild(ctx context.Context, opts *buildOptions) error {
 		if err != nil {
 			return fmt.Errorf("load: %w", err)
 		}
-		sum.New += st.Loaded
-		sum.Replaced += st.Replaced
-		sum.Unchanged += st.Skipped
-		sum.Sentences += st.Sentences
-		sum.Facts += st.Facts
-		sum.Entities += st.Entities
-		sum.Quads += st.QuadsAdded
+		total.Add(st)
 		pending, pendingFacts = pending[:0], 0
 		clear(pendingIDs)
 		return nil
@@ -170,7 +165,7 @@ func runBuild(ctx context.Context, opts *buildOptions) error {
 		pendingIDs[it.Doc.ID] = true
 		pendingFacts += len(res.Facts)
 		sum.Documents++
-		prog.update(sum.Documents, sum.Facts+pendingFacts)
+		prog.update(sum.Documents, total.Facts+pendingFacts)
 		if len(pending) >= 64 || pendingFacts >= 2000 {
 			return flush()
 		}
@@ -182,6 +177,8 @@ func runBuild(ctx context.Context, opts *buildOptions) error {
 	if err != nil {
 		return err
 	}
+	sum.New, sum.Replaced, sum.Unchanged = total.Loaded, total.Replaced, total.Skipped
+	sum.Sentences, sum.Facts, sum.Entities, sum.Quads = total.Sentences, total.Facts, total.Entities, total.QuadsAdded
 	sum.Seconds = time.Since(start).Seconds()
 	if err := printSummary(opts, sum); err != nil {
 		return err

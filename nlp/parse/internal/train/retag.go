@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"os"
 
+	"github.com/kgraph/kgraph/nlp"
 	"github.com/kgraph/kgraph/nlp/conllu"
 	"github.com/kgraph/kgraph/nlp/tag"
 )
@@ -52,34 +53,11 @@ func jackknife(sents []*conllu.Sentence, k int, seed uint64, cache string) ([]*c
 			}
 		}
 	}
-	out := make([]*conllu.Sentence, len(sents))
-	for fold := range k {
-		var rest []*conllu.Sentence
-		for i, s := range sents {
-			if i%k != fold {
-				rest = append(rest, s)
-			}
-		}
-		tg, err := tag.Train(context.Background(), rest, tag.Config{Seed: seed})
-		if err != nil {
-			return nil, fmt.Errorf("train tagger for fold %d: %w", fold, err)
-		}
-		var words []string
-		for i := fold; i < len(sents); i += k {
-			s := sents[i]
-			words = words[:0]
-			for _, w := range s.Words {
-				words = append(words, w.Form)
-			}
-			upos, xpos := tg.Tag(words)
-			c := *s
-			c.Words = append([]conllu.Word(nil), s.Words...)
-			for j := range c.Words {
-				c.Words[j].UPOS, c.Words[j].XPOS = upos[j], xpos[j]
-			}
-			out[i] = &c
-		}
-		fmt.Fprintf(os.Stderr, "jackknife: fold %d of %d tagged\n", fold+1, k)
+	out, err := nlp.JackknifeTags(context.Background(), sents, k, seed, func(format string, args ...any) {
+		fmt.Fprintf(os.Stderr, "jackknife: "+format+"\n", args...)
+	})
+	if err != nil {
+		return nil, err
 	}
 	if cache != "" {
 		f, err := os.Create(cache)
