@@ -674,6 +674,13 @@ func (p *parse) predicate(t tuple) string {
 	}
 	var parts []string
 	h := t.verb
+	// "Russia's attempts to change borders": the intention noun is part of
+	// what is said, "attempt to change".
+	if p.rel(h) == "acl" && p.child(h, "mark") >= 0 {
+		if n := p.head(h); n >= 0 && intentionNouns[strings.ToLower(p.lemma(n))] {
+			parts = append(parts, strings.ToLower(p.lemma(n)), "to")
+		}
+	}
 	// "pledged to deepen X, enhance Y and expand Z": the later verbs are
 	// conjuncts of the complement and share its governor, "pledge to".
 	if p.rel(h) == "conj" {
@@ -700,6 +707,12 @@ func (p *parse) predicate(t tuple) string {
 		parts = append(parts, "to", strings.ToLower(p.lemma(x)))
 		if prt := p.child(x, "compound:prt"); prt >= 0 {
 			parts = append(parts, p.lower(prt))
+		}
+	}
+	if t.light >= 0 {
+		// "expressed concern over X" → "express concern over".
+		if _, c := p.lightNoun(t.light); c >= 0 {
+			parts = append(parts, strings.ToLower(p.lemma(t.light)), p.lower(c))
 		}
 	}
 	if t.objCase >= 0 {
@@ -754,6 +767,12 @@ func (p *parse) examples(h int) []span {
 	}
 	return out
 }
+
+// intentionNouns take an infinitive that says what is intended.
+var intentionNouns = map[string]bool{"attempt": true, "effort": true, "plan": true, "decision": true,
+	"commitment": true, "pledge": true, "intention": true, "bid": true, "move": true, "push": true,
+	"readiness": true, "willingness": true, "determination": true, "resolve": true, "ability": true,
+	"right": true, "goal": true, "aim": true, "agreement": true, "promise": true, "threat": true}
 
 // oblAfter finds a prepositional argument of verb v right after its
 // object o, with its preposition.

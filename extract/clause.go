@@ -24,9 +24,13 @@ type tuple struct {
 	copula   bool  // predicate nominal or adjective with "be"
 	negated  bool
 	modality string
-	inherit  bool // the subject was inherited (conjoined verb, relative clause, control)
-	depth    int  // how deeply the clause is embedded
-	kind     string
+	inherit  bool   // the subject was inherited (conjoined verb, relative clause, control)
+	depth    int    // how deeply the clause is embedded
+	kind     string // the clause head's relation ("root", "conj", "acl:relcl" …), or "appos", "poss", "title" for tuples read off a noun phrase
+	// be is a "be" the relation is written with though the sentence
+	// leaves it out: "a think tank founded in 2005" gives
+	// (a think tank; be founded in; 2005).
+	be string
 }
 
 // arg is an extra argument with what it is.
@@ -117,23 +121,84 @@ func (p *parse) phrase(i int) span {
 			return p.head(k) == i && !p.whole[i]
 		case "punct":
 			return p.head(k) == i && !p.innerPunct(k)
-		case "acl:relcl":
-			// A relative clause gives a tuple of its own; left in, it
-			// makes the argument long and the one-to-one scorer pays.
-			return trimRelcl && p.isPredicate(k)
 		}
-		return false
+		return p.ownTuple(k)
 	})
 	return p.trim(sp)
 }
 
-var trimRelcl = true
+// ownTuple says whether k is a relative clause inside an argument, which
+// yields a tuple of its own: left in, it makes the argument long, and the
+// one-to-one scorer pays for the words twice. (Participial modifiers and
+// appositions stay: CaRB's gold keeps them in the argument more often than
+// not, and trimming them cost recall on dev.)
+func (p *parse) ownTuple(k int) bool {
+	return p.rel(k) == "acl:relcl" && p.isPredicate(k)
+}
+
+// danglingModifier says whether the first conjunct headed by i ends in an
+// adjective: "the implications for diplomatic and defense cooperation" is
+// one noun phrase whose adjectives are coordinated, which the parser
+// split at the wrong level.
+func (p *parse) danglingModifier(i int) bool {
+	c := p.child(i, "conj")
+	if c < 0 || c < i || p.whole[i] {
+		return false
+	}
+	last := -1
+	for _, j := range p.subtree(i, func(k int) bool {
+		return p.head(k) == i && (p.rel(k) == "conj" || p.rel(k) == "cc" || p.rel(k) == "punct")
+	}) {
+		if j < c {
+			last = j
+		}
+	}
+	return last > i && p.pos(last) == "ADJ"
+}
 
 // innerPunct keeps punctuation that belongs inside a phrase: a hyphen or
 // an apostrophe between words, a closing bracket whose opening one is kept.
 func (p *parse) innerPunct(k int) bool {
 	t := p.s.Words[k].Text
-	return t == "-" || t == "(" || t == ")" || t == "/" || t == "'"
+	return t == "-" || t == "(" || t == ")" || t == "/" || t == "'" || isQuote(t)
+}
+
+func isQuote(t string) bool {
+	switch t {
+	case "``", "''", "\"", "“", "”":
+		return true
+	}
+	return false
+}
+
+// opensQuote says whether the first word of sp is an opening quote whose
+// closing one sp holds.
+func (p *parse) opensQuote(sp span) bool {
+	if t := p.s.Words[sp[0]].Text; t != "``" && t != "\"" && t != "“" {
+		return false
+	}
+	for _, j := range sp[1:] {
+		switch p.s.Words[j].Text {
+		case "''", "\"", "”":
+			return true
+		}
+	}
+	return false
+}
+
+// closesQuote says whether the last word of sp is a closing quote whose
+// opening one sp holds: “ Curtis Alerici ” is quoted in full.
+func (p *parse) closesQuote(sp span) bool {
+	if t := p.s.Words[sp[len(sp)-1]].Text; t != "''" && t != "\"" && t != "”" {
+		return false
+	}
+	for _, j := range sp[:len(sp)-1] {
+		switch p.s.Words[j].Text {
+		case "``", "\"", "“":
+			return true
+		}
+	}
+	return false
 }
 
 func (p *parse) trim(sp span) span {
@@ -141,10 +206,10 @@ func (p *parse) trim(sp span) span {
 		w := p.s.Words[j]
 		return w.UPOS == "PUNCT" && w.Text != "(" && w.Text != ")" || w.UPOS == "CCONJ"
 	}
-	for len(sp) > 0 && isEdge(sp[0]) {
+	for len(sp) > 0 && isEdge(sp[0]) && !p.opensQuote(sp) {
 		sp = sp[1:]
 	}
-	for len(sp) > 0 && isEdge(sp[len(sp)-1]) {
+	for len(sp) > 0 && isEdge(sp[len(sp)-1]) && !p.closesQuote(sp) {
 		sp = sp[:len(sp)-1]
 	}
 	// An unbalanced bracket at an edge reads badly: "(MDT" or "Treaty)".
@@ -159,6 +224,10 @@ func (p *parse) trim(sp span) span {
 
 // conjuncts returns i and every word coordinated with it.
 func (p *parse) conjuncts(i int) []int {
+	if p.danglingModifier(i) {
+		p.whole[i] = true
+		return []int{i}
+	}
 	out := []int{i}
 	for _, k := range p.kids[i] {
 		if p.rel(k) == "conj" {
@@ -211,10 +280,28 @@ func (p *parse) subjectOf(h int, depth int) (heads []int, inherited bool) {
 	if depth > 8 {
 		return nil, false
 	}
-	if s := p.child(h, "nsubj", "nsubj:pass", "csubj", "csubj:pass", "nsubj:outer"); s >= 0 {
+	s := p.child(h, "nsubj", "nsubj:pass", "csubj", "csubj:pass")
+	if s < 0 {
+		s = p.child(h, "nsubj:outer")
+	}
+	if s >= 0 {
 		if isRelativePronoun(p, s) && strings.HasPrefix(p.rel(h), "acl") {
 			if a := p.head(h); a >= 0 {
 				return []int{a}, true
+			}
+		}
+		if isRelativePronoun(p, s) && (p.lower(s) != "that" || p.s.Words[s].XPOS == "WDT") {
+			// A relative clause the parser hung elsewhere ("… by Muslims ,
+			// who maintain …"): the antecedent is the noun before it, or
+			// for an extraposed "that" the subject of the clause it
+			// follows ("no actions should be taken that could …").
+			if a := p.antecedent(s); a >= 0 {
+				return []int{a}, true
+			}
+			if g := p.head(h); g >= 0 && p.lower(s) == "that" {
+				if a := p.child(g, "nsubj", "nsubj:pass"); a >= 0 && a < s {
+					return []int{a}, true
+				}
 			}
 		}
 		if len(p.conjuncts(s)) > 1 && groupRefs[Key(p.words(p.subtree(s, nil)))] {
@@ -267,164 +354,118 @@ func (p *parse) tuples() []tuple {
 	return out
 }
 
+// titles are words that name an office when written before a name.
+var titles = map[string]bool{"president": true, "secretary": true, "minister": true, "senator": true,
+	"governor": true, "king": true, "queen": true, "prince": true, "princess": true,
+	"chairman": true, "ambassador": true, "judge": true, "mayor": true, "pope": true, "bishop": true,
+	"commissioner": true, "chancellor": true, "premier": true, "sen.": true, "gov.": true}
+
+// titleTuples turns "President Biden" into (Biden; is; President), as
+// CaRB's gold writes a title. Like possessives they are surface tuples
+// only: entity resolution reads titles its own way.
+func (p *parse) titleTuples() []tuple {
+	var out []tuple
+	for i := range p.s.Words {
+		n := p.head(i)
+		if p.rel(i) != "compound" && p.rel(i) != "nmod:desc" || n <= i || p.pos(n) != "PROPN" || !titles[p.lower(i)] {
+			continue
+		}
+		// The name is the run of proper nouns after the title: "President
+		// Richard Nixon" names Richard Nixon.
+		var name span
+		for j := i + 1; j < len(p.s.Words) && p.pos(j) == "PROPN"; j++ {
+			name = append(name, j)
+		}
+		if len(name) == 0 {
+			continue
+		}
+		out = append(out, tuple{subj: name, obj: span{i}, verb: -1, objCase: -1, light: -1,
+			copula: true, kind: "title", depth: p.depth(i)})
+	}
+	return out
+}
+
+// possessives turns "King 's grandmother" into (King; has; grandmother),
+// as CaRB's gold writes a possessive. A pronoun owner is left out: the
+// tuple would need the pronoun resolved to say anything. They are surface
+// tuples only, kept out of tuples(): "has" read off a possessive is too
+// loose a relation for the graph (a "move" or an "age" is not owned).
+func (p *parse) possessives() []tuple {
+	var out []tuple
+	for i := range p.s.Words {
+		if p.rel(i) != "nmod:poss" || p.pos(i) == "PRON" || p.pos(i) == "DET" {
+			continue
+		}
+		n := p.head(i)
+		if n < 0 || p.pos(n) != "NOUN" && p.pos(n) != "PROPN" {
+			continue
+		}
+		owner := p.trim(p.subtree(i, func(k int) bool { return p.rel(k) == "case" && p.head(k) == i }))
+		owned := p.trim(p.subtree(n, func(k int) bool {
+			if k == i {
+				return true
+			}
+			switch p.rel(k) {
+			case "conj", "cc", "punct", "acl:relcl", "acl", "appos", "nmod", "det", "case":
+				return p.head(k) == n
+			}
+			return false
+		}))
+		if len(owner) == 0 || len(owned) == 0 {
+			continue
+		}
+		out = append(out, tuple{subj: owner, obj: owned, verb: -1, objCase: -1, light: -1,
+			kind: "poss", depth: p.depth(i)})
+	}
+	return out
+}
+
+// clauseParts is a clause on its way to tuples: what clause's steps
+// have read so far.
+type clauseParts struct {
+	t        tuple
+	subjects []int // subject heads
+	rel      span  // relation words
+	objHeads []int // object heads, coordinated
+	obls     []int // heads of further arguments
+	iobj     int   // indirect object, -1 if none
+	x        int   // verbal open complement, -1 if none
+	adjX     bool  // x completes a copular adjective ("were able to …")
+	xrel     span  // relation words from folded open complements
+	copObj   span  // predicate nominal or adjective as the object
+}
+
 // clause builds the tuples of the clause headed by h: one per combination
 // of coordinated subject and object.
 func (p *parse) clause(h int, merged map[int]bool) []tuple {
-	t := tuple{verb: h, objCase: -1, light: -1, depth: p.depth(h), kind: p.rel(h)}
-	subjects, inherited := p.subjectOf(h, 0)
-	t.inherit = inherited
-	var objHeads []int
-	var obls []int
-	rel := span{h}
-	for _, k := range p.kids[h] {
-		switch p.rel(k) {
-		case "aux", "aux:pass":
-			rel = append(rel, k)
-			if modals[p.lemma(k)] {
-				t.modality = p.lemma(k)
-			}
-			if p.rel(k) == "aux:pass" {
-				t.passive = true
-			}
-		case "cop":
-			rel = append(rel, k)
-			t.copula = true
-		case "compound:prt":
-			rel = append(rel, k)
-		case "nsubj:pass", "csubj:pass":
-			t.passive = true
-		case "obj", "iobj":
-			if len(objHeads) == 0 || p.rel(k) == "obj" {
-				if p.rel(k) == "obj" {
-					objHeads = p.conjuncts(k)
-				} else if len(objHeads) == 0 {
-					objHeads = p.conjuncts(k)
-				}
-			}
-		case "obl", "obl:unmarked", "obl:npmod", "obl:tmod":
-			obls = append(obls, k)
-		case "obl:agent":
-			t.agent = p.stripCase(p.phrase(k))
-			obls = append(obls, k)
-		case "ccomp":
-			obls = append(obls, k)
-		}
-		if isNegation(p, k) {
-			t.negated = true
-			rel = append(rel, k)
-		}
+	c := &clauseParts{t: tuple{verb: h, objCase: -1, light: -1, depth: p.depth(h), kind: p.rel(h)}, rel: span{h}, iobj: -1}
+	c.subjects, c.t.inherit = p.subjectOf(h, 0)
+	var out []tuple
+	outer := p.clausalPredicate(h)
+	if outer >= 0 {
+		out = append(out, p.outerTuple(h, outer))
 	}
-	if isRelativePronounObj(p, objHeads) {
-		// "the treaty that we signed": the object is the antecedent.
-		if a := p.head(h); a >= 0 && strings.HasPrefix(p.rel(h), "acl") {
-			objHeads = []int{a}
-			subjects, t.inherit = p.ownSubject(h), false
-		}
+	p.readChildren(h, c, outer)
+	p.placeComplements(h, c)
+	p.foldOpenComplement(h, c, merged)
+	if c.t.copula {
+		p.copulaPredicate(h, c)
 	}
-	// Open complement with no object of its own: fold it into the relation,
-	// so "pledged to coordinate closely with X" relates the subject to X.
-	if len(objHeads) == 0 && !t.copula {
-		if x := p.child(h, "xcomp"); x >= 0 && p.pos(x) == "VERB" && p.child(x, "nsubj", "nsubj:pass") < 0 {
-			for _, k := range p.kids[x] {
-				switch p.rel(k) {
-				case "mark", "aux", "compound:prt":
-					rel = append(rel, k)
-				case "obj":
-					objHeads = p.conjuncts(k)
-				case "obl", "obl:unmarked", "obl:npmod", "ccomp":
-					obls = append(obls, k)
-				}
-				if isNegation(p, k) {
-					t.negated = true
-					rel = append(rel, k)
-				}
-			}
-			rel = append(rel, x)
-			t.xcomp = append(t.xcomp, x)
-			merged[x] = true
-		}
-	}
-	sort.Ints(obls)
-	// The predicate nominal or adjective of a copula is its object.
-	var copObj span
-	if t.copula {
-		copObj = p.subtree(h, func(k int) bool {
-			switch p.urel(k) {
-			case "nsubj", "csubj", "cop", "aux", "mark", "punct", "cc", "conj", "advcl", "parataxis", "obl", "advmod", "discourse":
-				return p.head(k) == h
-			}
-			return false
-		})
-		// Keep an obl inside the predicate when the predicate is an
-		// adjective ("open to dialogue"): it is the adjective's argument.
-		rel = span{}
-		for _, k := range p.kids[h] {
-			switch p.rel(k) {
-			case "cop", "aux", "aux:pass":
-				rel = append(rel, k)
-			}
-			if isNegation(p, k) {
-				rel = append(rel, k)
-			}
-		}
-		if p.pos(h) == "ADJ" && len(obls) > 0 && p.rel(obls[0]) == "obl" {
-			// "are open to dialogue": relation "are open to", object "dialogue".
-			rel = append(rel, h)
-			copObj = nil
-		} else {
-			copObj = p.trim(copObj)
-		}
-	}
-	// Without a direct object, the first prepositional argument after the
-	// verb becomes the object and its preposition joins the relation.
-	if len(objHeads) == 0 && copObj == nil && t.agent == nil {
-		for i, o := range obls {
-			if o < h || p.rel(o) == "ccomp" {
-				continue
-			}
-			if c := p.child(o, "case"); c >= 0 {
-				t.objCase = c
-				rel = append(rel, c)
-				objHeads = p.conjuncts(o)
-				obls = append(obls[:i:i], obls[i+1:]...)
-			}
-			break
-		}
-	}
-	if len(objHeads) == 0 && copObj == nil && t.agent == nil {
-		// A clausal complement is the object of a speech or cognition verb:
-		// "affirmed that our resolve is our greatest deterrent".
-		for i, o := range obls {
-			if p.rel(o) == "ccomp" {
-				objHeads = []int{o}
-				obls = append(obls[:i:i], obls[i+1:]...)
-				break
-			}
-		}
-	}
-	if t.agent != nil {
-		// The agent becomes the object: "was released by" + "the Governments".
-		for i, o := range obls {
-			if p.rel(o) == "obl:agent" {
-				rel = append(rel, p.child(o, "case"))
-				objHeads = p.conjuncts(o)
-				obls = append(obls[:i:i], obls[i+1:]...)
-				break
-			}
-		}
-	}
-	t.relWords = cleanSpan(rel)
-	for _, o := range obls {
+	p.chooseObject(h, c)
+	c.rel = append(c.rel, p.sharedXcompPrefix(h)...)
+	t := c.t
+	t.relWords = cleanSpan(c.rel)
+	for _, o := range c.obls {
 		t.extra = append(t.extra, arg{words: p.phrase(o), role: p.role(o)})
 	}
 	var objs []span
 	switch {
-	case copObj != nil:
-		objs = []span{copObj}
+	case c.copObj != nil:
+		objs = []span{c.copObj}
 	default:
-		for _, o := range objHeads {
+		for _, o := range c.objHeads {
 			sp := p.phrase(o)
-			if t.objCase >= 0 || t.agent != nil {
+			if t.objCase >= 0 || t.agent != nil || t.light >= 0 {
 				sp = p.stripCase(sp)
 			}
 			if p.rel(o) == "ccomp" {
@@ -436,17 +477,7 @@ func (p *parse) clause(h int, merged map[int]bool) []tuple {
 	if len(objs) == 0 {
 		objs = []span{nil}
 	}
-	var subjSpans []span
-	for _, s := range subjects {
-		if strings.HasPrefix(p.rel(h), "acl") && s == p.head(h) {
-			// The antecedent alone, not its whole phrase with this clause in it.
-			subjSpans = append(subjSpans, p.nounOnly(s, h))
-			continue
-		}
-		subjSpans = append(subjSpans, p.phrase(s))
-	}
-	var out []tuple
-	for _, s := range subjSpans {
+	for _, s := range p.subjectSpans(h, c.subjects) {
 		if len(s) == 0 {
 			continue
 		}
@@ -454,12 +485,461 @@ func (p *parse) clause(h int, merged map[int]bool) []tuple {
 			if len(o) == 0 && len(t.extra) == 0 {
 				continue
 			}
-			c := t
-			c.subj, c.obj = s, o
-			out = append(out, c)
+			tc := t
+			tc.subj, tc.obj = s, o
+			out = append(out, tc)
 		}
 	}
 	return out
+}
+
+// readChildren reads the verb group and the arguments off h's children,
+// leaving out those of an outer tuple.
+func (p *parse) readChildren(h int, c *clauseParts, outer int) {
+	for _, k := range p.kids[h] {
+		if outer >= 0 && (p.rel(k) == "cop" || k == outer || p.rel(k) == "mark") {
+			continue // they belong to the outer tuple
+		}
+		switch p.rel(k) {
+		case "aux", "aux:pass":
+			c.rel = append(c.rel, k)
+			if modals[p.lemma(k)] {
+				c.t.modality = p.lemma(k)
+			}
+			if p.rel(k) == "aux:pass" {
+				c.t.passive = true
+			}
+		case "cop":
+			c.rel = append(c.rel, k)
+			c.t.copula = true
+		case "compound:prt":
+			c.rel = append(c.rel, k)
+		case "advmod":
+			if p.inVerbGroup(h, k) {
+				c.rel = append(c.rel, k)
+			}
+		case "nsubj:pass", "csubj:pass":
+			c.t.passive = true
+		case "obj":
+			c.objHeads = p.conjuncts(k)
+		case "iobj":
+			c.iobj = k
+		case "obl", "obl:unmarked", "obl:npmod", "obl:tmod":
+			c.obls = append(c.obls, k)
+		case "obl:agent":
+			c.t.agent = p.stripCase(p.phrase(k))
+			c.obls = append(c.obls, k)
+		case "ccomp":
+			c.obls = append(c.obls, k)
+		}
+		if isNegation(p, k) {
+			c.t.negated = true
+			c.rel = append(c.rel, k)
+		}
+	}
+}
+
+// placeComplements settles the second and third arguments of the clause
+// types with more than one (SVOO, SVOC), the reduced relative's "be", the
+// light verb's noun and a relative pronoun as object.
+func (p *parse) placeComplements(h int, c *clauseParts) {
+	switch {
+	case c.iobj >= 0 && len(c.objHeads) == 0:
+		c.objHeads = p.conjuncts(c.iobj)
+	case c.iobj >= 0:
+		// SVOO: "gave Kyiv aid" relates the giver to the aid; the
+		// recipient is a further argument.
+		c.obls = append(c.obls, c.iobj)
+	}
+	if x := p.child(h, "xcomp"); x >= 0 && p.pos(x) != "VERB" && !c.t.copula {
+		switch {
+		case len(c.objHeads) > 0:
+			// SVOC: "elected him president": the complement is a
+			// further argument.
+			c.obls = append(c.obls, x)
+		case p.child(h, "ccomp") >= 0:
+			// "made clear that …": the complement completes the verb.
+			c.rel = append(c.rel, x)
+		default:
+			// "is called Curtis", "was elected president".
+			c.objHeads = []int{x}
+		}
+	}
+	if p.rel(h) == "acl" && p.child(h, "aux", "aux:pass", "cop", "mark") < 0 && !p.mistaggedMain(h) {
+		c.t.be = p.participleBe(h)
+		c.t.passive = c.t.passive || p.s.Words[h].XPOS == "VBN"
+	}
+	if len(c.objHeads) == 1 && lightVerbs[p.lemma(h)] {
+		if n, cs := p.lightNoun(c.objHeads[0]); n >= 0 {
+			// "expressed concern over X": the noun completes the verb,
+			// and X is the object.
+			c.t.light = c.objHeads[0]
+			c.rel = append(c.rel, p.subtree(c.objHeads[0], func(k int) bool { return k == n || p.ownTuple(k) || p.rel(k) == "punct" })...)
+			c.rel = append(c.rel, cs)
+			c.objHeads = p.conjuncts(n)
+		}
+	}
+	if isRelativePronounObj(p, c.objHeads) {
+		// "the treaty that we signed": the object is the antecedent.
+		if a := p.head(h); a >= 0 && strings.HasPrefix(p.rel(h), "acl") {
+			c.objHeads = []int{a}
+			c.subjects, c.t.inherit = p.ownSubject(h), false
+		}
+	}
+}
+
+// foldOpenComplement folds an open complement with no object of its own
+// into the relation, so "pledged to coordinate closely with X" relates the
+// subject to X. An adjective takes one too: "were able to reinforce the
+// hotel". A chain folds whole: "pledged to continue expanding measures".
+func (p *parse) foldOpenComplement(h int, c *clauseParts, merged map[int]bool) {
+	c.x = p.openComplement(h)
+	c.adjX = c.t.copula && p.pos(h) == "ADJ" && c.x >= 0
+	if !(len(c.objHeads) == 0 && !c.t.copula || c.adjX) {
+		return
+	}
+	for x := c.x; x >= 0; x = p.chainedComplement(x) {
+		for _, k := range p.kids[x] {
+			switch p.rel(k) {
+			case "mark", "aux", "compound:prt":
+				c.xrel = append(c.xrel, k)
+			case "obj":
+				c.objHeads = p.conjuncts(k)
+			case "obl", "obl:unmarked", "obl:npmod", "ccomp":
+				c.obls = append(c.obls, k)
+			case "advmod":
+				if p.inVerbGroup(x, k) {
+					c.xrel = append(c.xrel, k)
+				}
+			}
+			if isNegation(p, k) {
+				c.t.negated = true
+				c.xrel = append(c.xrel, k)
+			}
+		}
+		c.xrel = append(c.xrel, x)
+		c.t.xcomp = append(c.t.xcomp, x)
+		merged[x] = true
+		if len(c.objHeads) > 0 {
+			break
+		}
+	}
+	c.rel = append(c.rel, c.xrel...)
+}
+
+// copulaPredicate makes the predicate nominal or adjective of a copula its
+// object, and rebuilds the relation from the copula's verb group.
+func (p *parse) copulaPredicate(h int, c *clauseParts) {
+	sort.Ints(c.obls)
+	copObj := p.subtree(h, func(k int) bool {
+		switch p.urel(k) {
+		case "nsubj", "csubj", "cop", "aux", "mark", "punct", "cc", "conj", "advcl", "parataxis", "obl", "advmod", "discourse":
+			return p.head(k) == h
+		case "xcomp":
+			return k == c.x && c.adjX
+		}
+		return p.ownTuple(k)
+	})
+	c.rel = span{}
+	for _, k := range p.kids[h] {
+		switch p.rel(k) {
+		case "cop", "aux", "aux:pass":
+			c.rel = append(c.rel, k)
+		}
+		if isNegation(p, k) || p.rel(k) == "advmod" && p.inVerbGroup(h, k) {
+			c.rel = append(c.rel, k)
+		}
+	}
+	switch {
+	case c.adjX:
+		c.rel = append(c.rel, h)
+		c.rel = append(c.rel, c.xrel...)
+	case p.pos(h) == "ADJ" && len(c.obls) > 0 && p.rel(c.obls[0]) == "obl":
+		// Keep an obl inside the predicate when the predicate is an
+		// adjective: "are open to dialogue" gives relation "are open
+		// to", object "dialogue".
+		c.rel = append(c.rel, h)
+	default:
+		c.copObj = p.trim(copObj)
+	}
+}
+
+// chooseObject finds an object for a clause without one: the first
+// prepositional argument after the verb, a clausal complement, or the
+// agent of a passive.
+func (p *parse) chooseObject(h int, c *clauseParts) {
+	sort.Ints(c.obls)
+	if len(c.objHeads) == 0 && c.copObj == nil && c.t.agent == nil {
+		// The preposition joins the relation.
+		for i, o := range c.obls {
+			if o < h || p.rel(o) == "ccomp" {
+				continue
+			}
+			if cs := p.child(o, "case"); cs >= 0 {
+				c.t.objCase = cs
+				c.rel = append(c.rel, cs)
+				c.objHeads = p.conjuncts(o)
+				c.obls = append(c.obls[:i:i], c.obls[i+1:]...)
+			}
+			break
+		}
+	}
+	if len(c.objHeads) == 0 && c.copObj == nil && c.t.agent == nil {
+		// A clausal complement is the object of a speech or cognition verb:
+		// "affirmed that our resolve is our greatest deterrent".
+		for i, o := range c.obls {
+			if p.rel(o) == "ccomp" {
+				c.objHeads = []int{o}
+				c.obls = append(c.obls[:i:i], c.obls[i+1:]...)
+				// CaRB's gold writes "indicated that" as the relation.
+				if m := p.child(o, "mark"); m >= 0 && p.lower(m) == "that" {
+					c.rel = append(c.rel, m)
+				}
+				break
+			}
+		}
+	}
+	if c.t.agent != nil {
+		// The agent becomes the object: "was released by" + "the Governments".
+		for i, o := range c.obls {
+			if p.rel(o) == "obl:agent" {
+				c.rel = append(c.rel, p.child(o, "case"))
+				c.objHeads = p.conjuncts(o)
+				c.obls = append(c.obls[:i:i], c.obls[i+1:]...)
+				break
+			}
+		}
+	}
+}
+
+// subjectSpans turns the subject heads of clause h into argument spans.
+func (p *parse) subjectSpans(h int, subjects []int) []span {
+	var out []span
+	acl := strings.HasPrefix(p.rel(h), "acl")
+	for _, s := range subjects {
+		var sp span
+		switch rp := p.child(h, "nsubj", "nsubj:pass"); {
+		case acl && s == p.head(h) && p.child(s, "cop") >= 0 && p.child(s, "nsubj") >= 0:
+			// "X is an Australian footballer who plays …": the
+			// footballer is X, and CaRB's gold names X.
+			sp = p.phrase(p.child(s, "nsubj"))
+		case !acl && rp >= 0 && rp != s && isRelativePronoun(p, rp):
+			sp = p.nounOnly(s, h)
+		case acl && s == p.head(h) && p.ofPhraseHead(s) >= 0:
+			// "a total of seven issues spanning …": the modified noun
+			// is the whole "of" phrase.
+			sp = p.nounOnly(p.ofPhraseHead(s), h)
+		case acl && s == p.head(h):
+			// The antecedent alone, not its whole phrase with this
+			// clause in it.
+			sp = p.nounOnly(s, h)
+		default:
+			sp = p.phrase(s)
+		}
+		// An antecedent inside a prepositional phrase is named without
+		// its preposition.
+		out = append(out, p.stripCase(sp))
+	}
+	return out
+}
+
+// ofPhraseHead is the noun whose "of" phrase n heads ("a total" for
+// "of seven issues"), or -1.
+func (p *parse) ofPhraseHead(n int) int {
+	g := p.head(n)
+	if g < 0 || p.rel(n) != "nmod" || p.pos(g) == "VERB" {
+		return -1
+	}
+	if c := p.child(n, "case"); c >= 0 && p.lower(c) == "of" {
+		return g
+	}
+	return -1
+}
+
+// inVerbGroup says whether adverb k of clause h stands inside the verb
+// group, between the subject or an auxiliary and the verb ("have also
+// been", "strictly maintain"): CaRB's gold keeps such adverbs in the
+// relation, while a sentence adverb ("However , …") or one after the verb
+// stays out.
+func (p *parse) inVerbGroup(h, k int) bool {
+	if k >= h || k == 0 || p.pos(k) != "ADV" || isNegation(p, k) {
+		return false
+	}
+	switch p.lower(k) {
+	case "when", "where", "why", "how", "then", "however", "thus", "therefore", "so", "instead", "meanwhile", "now", "here", "there":
+		return false
+	}
+	if p.s.Words[k].XPOS == "WRB" || p.pos(k-1) == "PUNCT" {
+		return false
+	}
+	for j := k + 1; j < h; j++ {
+		if p.head(j) != h && p.head(j) != k {
+			return false
+		}
+		switch p.urel(j) {
+		case "aux", "cop", "advmod":
+		default:
+			return false
+		}
+	}
+	return true
+}
+
+// mistaggedMain says whether participle clause h is really the main verb
+// the tagger took for a participle: "The two sides reaffirmed the vision"
+// parsed as a noun phrase whose noun a participle modifies. A past
+// participle seldom takes a direct object, and a sentence seldom is a bare
+// noun phrase.
+func (p *parse) mistaggedMain(h int) bool {
+	n := p.head(h)
+	if n < 0 || p.rel(n) != "root" || p.child(n, "cop") >= 0 || p.child(h, "obj") < 0 {
+		return false
+	}
+	x := p.s.Words[h].XPOS
+	return x == "VBN" || x == "VBD"
+}
+
+// participleBe is the "be" a reduced relative leaves out. A participle
+// carries no tense, so the relation says "be", the form open IE systems
+// use for a copula the sentence implies (CaRB's matcher takes it for any
+// form of "be").
+func (p *parse) participleBe(h int) string {
+	switch p.s.Words[h].XPOS {
+	case "VBN", "VBG":
+		return "be"
+	}
+	return ""
+}
+
+// antecedent is the noun a misattached relative pronoun r refers to: the
+// nearest noun before it, across a comma, or -1.
+func (p *parse) antecedent(r int) int {
+	for j := r - 1; j >= 0 && j >= r-3; j-- {
+		switch p.pos(j) {
+		case "NOUN", "PROPN":
+			return j
+		case "PUNCT":
+			continue
+		}
+		return -1
+	}
+	return -1
+}
+
+// openComplement is the verbal open complement of h that takes h's
+// subject ("pledged to deepen"), or -1.
+func (p *parse) openComplement(h int) int {
+	x := p.child(h, "xcomp")
+	if x < 0 || p.pos(x) != "VERB" || p.child(x, "nsubj", "nsubj:pass") >= 0 {
+		return -1
+	}
+	return x
+}
+
+// aspectual verbs take a gerund as their open complement ("continue
+// expanding"); after any other verb an "-ing" complement is more likely a
+// parse of an adjective ("address pressing issues").
+var aspectual = map[string]bool{"continue": true, "keep": true, "start": true, "begin": true, "stop": true,
+	"resume": true, "finish": true, "cease": true, "quit": true}
+
+// chainedComplement is the open complement of folded complement x that
+// folds too: an infinitive, or a gerund after an aspectual verb; or -1.
+func (p *parse) chainedComplement(x int) int {
+	y := p.openComplement(x)
+	if y < 0 {
+		return -1
+	}
+	if m := p.child(y, "mark"); m >= 0 && p.lower(m) == "to" || aspectual[p.lemma(x)] {
+		return y
+	}
+	return -1
+}
+
+// sharedXcompPrefix is what a verb coordinated with a folded open
+// complement shares with it: in "pledged to deepen X and further enhance
+// Y" the second verb's relation is "pledged to further enhance" too.
+func (p *parse) sharedXcompPrefix(h int) span {
+	if p.rel(h) != "conj" || p.child(h, "nsubj", "nsubj:pass") >= 0 {
+		return nil
+	}
+	x := p.head(h)
+	if x < 0 || p.rel(x) != "xcomp" || p.pos(x) != "VERB" || p.child(x, "nsubj", "nsubj:pass") >= 0 {
+		return nil
+	}
+	g := p.head(x)
+	if g < 0 || p.child(g, "obj", "iobj") >= 0 {
+		return nil
+	}
+	adj := p.child(g, "cop") >= 0
+	if adj && p.pos(g) != "ADJ" {
+		return nil
+	}
+	out := span{g}
+	for _, k := range p.kids[g] {
+		switch p.rel(k) {
+		case "aux", "aux:pass", "cop", "compound:prt":
+			out = append(out, k)
+		}
+		if isNegation(p, k) || p.rel(k) == "advmod" && p.inVerbGroup(g, k) {
+			out = append(out, k)
+		}
+	}
+	if m := p.child(x, "mark"); m >= 0 {
+		out = append(out, m)
+	}
+	return out
+}
+
+// lightVerbs say little by themselves: the noun after them carries the
+// meaning ("expressed concern over", "made an offer on", "pay tribute to").
+var lightVerbs = map[string]bool{"express": true, "voice": true, "make": true, "take": true, "give": true,
+	"pay": true, "offer": true, "extend": true, "lend": true, "show": true}
+
+// lightNoun finds, for the object o of a light verb, the prepositional
+// phrase n that completes it and its preposition c; n is -1 when o has
+// none or is a name or a coordination.
+func (p *parse) lightNoun(o int) (n, c int) {
+	if p.pos(o) != "NOUN" || p.child(o, "conj") >= 0 {
+		return -1, -1
+	}
+	for _, k := range p.kids[o] {
+		if p.rel(k) == "nmod" && k > o {
+			if c := p.child(k, "case"); c >= 0 && c > o && p.lower(c) != "of" {
+				return k, c
+			}
+		}
+	}
+	return -1, -1
+}
+
+// clausalPredicate finds "X is that Y …", where a copula takes a whole
+// clause as its predicate: the parser heads it by Y's verb, with X as
+// nsubj:outer and "is" before the clause's "that". It returns X, or -1.
+// Read as one clause it gives relations like "is are".
+func (p *parse) clausalPredicate(h int) int {
+	o := p.child(h, "nsubj:outer")
+	c, m := p.child(h, "cop"), p.child(h, "mark")
+	if o < 0 || c < 0 || m < c || p.child(h, "nsubj", "nsubj:pass", "csubj") < 0 {
+		return -1
+	}
+	return o
+}
+
+// outerTuple is (X; is; Y …) for the clausal predicate of h whose outer
+// subject is o.
+func (p *parse) outerTuple(h, o int) tuple {
+	c, m := p.child(h, "cop"), p.child(h, "mark")
+	rel := span{c}
+	for _, k := range p.kids[h] {
+		if isNegation(p, k) && k < m {
+			rel = append(rel, k)
+		}
+	}
+	obj := p.subtree(h, func(k int) bool {
+		return p.head(k) == h && (k == o || k == c || k == m || p.rel(k) == "punct" || isNegation(p, k) && k < m)
+	})
+	return tuple{subj: p.phrase(o), relWords: cleanSpan(rel), obj: p.trim(obj), verb: h, objCase: -1, light: -1,
+		copula: true, depth: p.depth(h), kind: p.rel(h)}
 }
 
 // ownSubject is the subject of clause h, ignoring inheritance.
@@ -480,9 +960,16 @@ func (p *parse) nounOnly(n, c int) span {
 		if k == c {
 			return true
 		}
-		switch p.rel(k) {
-		case "conj", "cc", "punct", "acl:relcl", "acl", "appos":
-			return p.head(k) == n
+		if p.head(k) != n {
+			return false
+		}
+		switch p.urel(k) {
+		case "conj", "cc", "punct", "acl", "appos":
+			return true
+		case "nsubj", "csubj", "cop", "aux", "mark", "advcl", "parataxis", "ccomp", "xcomp", "obl", "expl", "discourse", "obj":
+			// n is a predicate nominal ("X were Kilmacud Crokes , who …"):
+			// its clause is not part of the noun.
+			return true
 		}
 		return false
 	}))
@@ -496,8 +983,8 @@ func (p *parse) stripCase(sp span) span {
 	return sp
 }
 
-// stripMark drops "that" from a complement clause: CaRB puts it in neither
-// the relation nor the argument.
+// stripMark drops "that" from a complement clause: CaRB's gold puts it in
+// the relation ("indicated that"), never in the argument.
 func (p *parse) stripMark(sp span, h int) span {
 	if len(sp) > 0 && p.rel(sp[0]) == "mark" && p.head(sp[0]) == h {
 		return sp[1:]
@@ -554,10 +1041,10 @@ func (p *parse) appositions() []tuple {
 		obj := p.phrase(i)
 		// A bare acronym in brackets defines a name, handled by entities;
 		// a number in brackets ("Meeting (2+2)") says nothing.
-		if len(obj) <= 1 && isAcronym(p.s.Words[i].Text) || p.pos(i) == "NUM" || p.pos(i) == "SYM" || p.pos(i) == "PUNCT" {
+		if p.wordCount(obj) <= 1 && isAcronym(p.s.Words[i].Text) || p.pos(i) == "NUM" || p.pos(i) == "SYM" || p.pos(i) == "PUNCT" {
 			continue
 		}
-		out = append(out, tuple{subj: p.nounOnly(n, i), obj: obj, verb: -1, objCase: -1, light: -1,
+		out = append(out, tuple{subj: p.stripCase(p.nounOnly(n, i)), obj: obj, verb: -1, objCase: -1, light: -1,
 			copula: true, kind: "appos", depth: p.depth(i)})
 	}
 	return out
@@ -604,4 +1091,44 @@ func (p *parse) words(sp span) string {
 		b.WriteString(p.s.Words[j].Text)
 	}
 	return b.String()
+}
+
+// render writes tuple t as a surface extraction; ok is false when it has
+// no relation, no subject or nothing after the subject.
+func (p *parse) render(text string, t tuple) (e Extraction, ok bool) {
+	e = Extraction{Relation: p.text(text, t.relWords), Confidence: confidence(p, t)}
+	if t.be != "" && e.Relation != "" {
+		e.Relation = t.be + " " + e.Relation
+	}
+	switch t.kind {
+	case "appos", "title":
+		e.Relation = "is"
+	case "poss":
+		e.Relation = "has"
+	}
+	e.Args = append(e.Args, p.text(text, t.subj))
+	if len(t.obj) > 0 {
+		e.Args = append(e.Args, p.text(text, t.obj))
+	}
+	for _, a := range t.extra {
+		if x := p.text(text, a.words); x != "" {
+			e.Args = append(e.Args, x)
+		}
+	}
+	if e.Relation == "" || e.Args[0] == "" || len(e.Args) < 2 {
+		return e, false
+	}
+	return e, true
+}
+
+// wordCount counts the words of sp that are not punctuation: "( MDT )" is
+// one word.
+func (p *parse) wordCount(sp span) int {
+	n := 0
+	for _, j := range sp {
+		if p.pos(j) != "PUNCT" {
+			n++
+		}
+	}
+	return n
 }

@@ -183,24 +183,16 @@ func (p *Pipeline) ExtractText(text string) (sentences []string, extractions [][
 	return sentences, extractions
 }
 
+// surface renders the tuples of a sentence as written, the form CaRB
+// scores. The has- and is-tuples read off possessives and titles are
+// surface tuples only: facts get them, if at all, from entity resolution.
 func surface(text string, pr *parse) []Extraction {
 	var out []Extraction
 	seen := map[string]bool{}
-	for _, t := range pr.tuples() {
-		e := Extraction{Relation: pr.text(text, t.relWords), Confidence: confidence(pr, t)}
-		if t.kind == "appos" {
-			e.Relation = "is"
-		}
-		e.Args = append(e.Args, pr.text(text, t.subj))
-		if len(t.obj) > 0 {
-			e.Args = append(e.Args, pr.text(text, t.obj))
-		}
-		for _, a := range t.extra {
-			if x := pr.text(text, a.words); x != "" {
-				e.Args = append(e.Args, x)
-			}
-		}
-		if e.Relation == "" || e.Args[0] == "" || len(e.Args) < 2 {
+	ts := append(pr.tuples(), pr.possessives()...)
+	for _, t := range append(ts, pr.titleTuples()...) {
+		e, ok := pr.render(text, t)
+		if !ok {
 			continue
 		}
 		key := e.Relation + "\x00" + strings.Join(e.Args, "\x00")

@@ -1,0 +1,281 @@
+package extract
+
+import (
+	"strings"
+	"testing"
+)
+
+// TestSurface checks the clause rules on hand-built parses, so that they
+// are tested apart from the parser: each spec is "word/UPOS/head/deprel
+// [/lemma]" items (see sentence), each wanted tuple "relation | arg1 | arg2 …".
+func TestSurface(t *testing.T) {
+	tests := []struct {
+		name string
+		spec string
+		xpos map[int]string // Penn tags the rule needs, by word index
+		want []string
+	}{
+		// Clause types, as in ClausIE.
+		{
+			name: "SV alone says nothing CaRB can score",
+			spec: "Prices/NOUN/2/nsubj/price rose/VERB/0/root/rise ./PUNCT/2/punct",
+			want: nil,
+		},
+		{
+			name: "SVO with coordinated objects",
+			spec: "The/DET/2/det sides/NOUN/3/nsubj/side reaffirmed/VERB/0/root/reaffirm the/DET/5/det vision/NOUN/3/obj ,/PUNCT/7/punct values/NOUN/5/conj",
+			want: []string{"reaffirmed | The sides | the vision", "reaffirmed | The sides | values"},
+		},
+		{
+			name: "SVC with an adjective",
+			spec: "The/DET/2/det attack/NOUN/4/nsubj is/AUX/4/cop unacceptable/ADJ/0/root",
+			want: []string{"is | The attack | unacceptable"},
+		},
+		{
+			name: "SVC with a noun",
+			spec: "Yoon/PROPN/4/nsubj is/AUX/4/cop the/DET/4/det president/NOUN/0/root",
+			want: []string{"is | Yoon | the president"},
+		},
+		{
+			name: "SVOO keeps the recipient as a further argument",
+			spec: "Seoul/PROPN/2/nsubj gave/VERB/0/root/give Kyiv/PROPN/2/iobj aid/NOUN/2/obj",
+			want: []string{"gave | Seoul | aid | Kyiv"},
+		},
+		{
+			name: "SVOC keeps the complement as a further argument",
+			spec: "They/PRON/2/nsubj elected/VERB/0/root/elect him/PRON/2/obj president/NOUN/2/xcomp",
+			want: []string{"elected | They | him | president"},
+		},
+		{
+			name: "SVA: the preposition joins the relation",
+			spec: "Alliance/PROPN/2/nsubj serves/VERB/0/root/serve as/ADP/5/case the/DET/5/det linchpin/NOUN/2/obl",
+			want: []string{"serves as | Alliance | the linchpin"},
+		},
+		{
+			name: "SVOA: the adverbial is a further argument",
+			spec: "He/PRON/2/nsubj put/VERB/0/root the/DET/4/det book/NOUN/2/obj on/ADP/7/case the/DET/7/det table/NOUN/2/obl",
+			want: []string{"put | He | the book | on the table"},
+		},
+		{
+			name: "time and place are further arguments",
+			spec: "Tom/PROPN/2/nsubj joined/VERB/0/root/join the/DET/4/det railway/NOUN/2/obj at/ADP/6/case Kettering/PROPN/2/obl in/ADP/8/case 1941/NUM/2/obl",
+			want: []string{"joined | Tom | the railway | at Kettering | in 1941"},
+		},
+		// Coordination.
+		{
+			name: "coordinated verbs share the subject",
+			spec: "Seoul/PROPN/2/nsubj signed/VERB/0/root/sign the/DET/4/det pact/NOUN/2/obj and/CCONJ/6/cc ratified/VERB/2/conj/ratify it/PRON/6/obj",
+			want: []string{"signed | Seoul | the pact", "ratified | Seoul | it"},
+		},
+		{
+			name: "coordinated subjects",
+			spec: "Boats/NOUN/4/nsubj/boat and/CCONJ/3/cc ships/NOUN/1/conj/ship have/VERB/0/root holds/NOUN/4/obj/hold",
+			want: []string{"have | Boats | holds", "have | ships | holds"},
+		},
+		// Verb groups.
+		{
+			name: "passive with agent",
+			spec: "The/DET/2/det text/NOUN/4/nsubj:pass was/AUX/4/aux:pass released/VERB/0/root/release by/ADP/6/case Seoul/PROPN/4/obl:agent",
+			want: []string{"was released by | The text | Seoul"},
+		},
+		{
+			name: "negation and modality",
+			spec: "Seoul/PROPN/4/nsubj will/AUX/4/aux not/PART/4/advmod develop/VERB/0/root weapons/NOUN/4/obj",
+			want: []string{"will not develop | Seoul | weapons"},
+		},
+		{
+			name: "an adverb inside the verb group joins the relation",
+			spec: "Boats/NOUN/3/nsubj/boat typically/ADV/3/advmod have/VERB/0/root holds/NOUN/3/obj/hold",
+			want: []string{"typically have | Boats | holds"},
+		},
+		{
+			name: "a sentence adverb stays out",
+			spec: "However/ADV/4/advmod ,/PUNCT/1/punct Seoul/PROPN/4/nsubj signed/VERB/0/root/sign it/PRON/4/obj",
+			want: []string{"signed | Seoul | it"},
+		},
+		{
+			name: "open complement folds into the relation",
+			spec: "Both/DET/2/det sides/NOUN/3/nsubj/side pledged/VERB/0/root/pledge to/PART/5/mark deepen/VERB/3/xcomp/deepen consultations/NOUN/5/obj",
+			want: []string{"pledged to deepen | Both sides | consultations"},
+		},
+		{
+			name: "a chain of open complements folds whole",
+			spec: "They/PRON/3/nsubj also/ADV/3/advmod pledged/VERB/0/root/pledge to/PART/5/mark continue/VERB/3/xcomp/continue expanding/VERB/5/xcomp/expand measures/NOUN/6/obj/measure",
+			want: []string{"also pledged to continue expanding | They | measures"},
+		},
+		{
+			name: "a verb coordinated with a folded complement shares its prefix",
+			spec: "Both/DET/2/det sides/NOUN/3/nsubj/side pledged/VERB/0/root/pledge to/PART/5/mark deepen/VERB/3/xcomp/deepen talks/NOUN/5/obj/talk and/CCONJ/9/cc further/ADV/9/advmod enhance/VERB/5/conj/enhance visibility/NOUN/9/obj",
+			want: []string{"pledged to deepen | Both sides | talks", "pledged to further enhance | Both sides | visibility"},
+		},
+		{
+			name: "an adjective's open complement folds too",
+			spec: "Soldiers/NOUN/3/nsubj/soldier were/AUX/3/cop/be able/ADJ/0/root to/PART/5/mark reinforce/VERB/3/xcomp/reinforce the/DET/7/det hotel/NOUN/5/obj",
+			want: []string{"were able to reinforce | Soldiers | the hotel"},
+		},
+		{
+			name: "light verb: the noun joins the relation",
+			spec: "They/PRON/2/nsubj expressed/VERB/0/root/express concern/NOUN/2/obj over/ADP/5/case tests/NOUN/3/nmod/test",
+			want: []string{"expressed concern over | They | tests"},
+		},
+		{
+			name: "a full verb keeps its object whole",
+			spec: "They/PRON/2/nsubj reaffirmed/VERB/0/root/reaffirm commitment/NOUN/2/obj to/ADP/5/case defense/NOUN/3/nmod",
+			want: []string{"reaffirmed | They | commitment to defense"},
+		},
+		// Clausal complements.
+		{
+			name: "complement clause: attribution and the clause's own fact",
+			spec: "Seoul/PROPN/2/nsubj affirmed/VERB/0/root/affirm that/SCONJ/6/mark resolve/NOUN/6/nsubj is/AUX/6/cop strong/ADJ/2/ccomp",
+			want: []string{"affirmed that | Seoul | resolve is strong", "is | resolve | strong"},
+		},
+		{
+			name: "a copula whose predicate is a clause",
+			spec: "The/DET/2/det reason/NOUN/7/nsubj:outer is/AUX/7/cop that/SCONJ/7/mark prices/NOUN/7/nsubj:pass/price were/AUX/7/aux:pass/be cut/VERB/0/root/cut",
+			want: []string{"is | The reason | prices were cut"},
+		},
+		// Relative clauses, appositions, participles, possessives.
+		{
+			name: "relative clause takes its antecedent",
+			spec: "the/DET/2/det forum/NOUN/0/root that/PRON/4/nsubj strengthens/VERB/2/acl:relcl/strengthen deterrence/NOUN/4/obj",
+			want: []string{"strengthens | the forum | deterrence"},
+		},
+		{
+			name: "relative clause on a predicate nominal is about the subject and leaves the argument",
+			spec: "Celeski/PROPN/3/nsubj is/AUX/3/cop footballer/NOUN/0/root who/PRON/5/nsubj plays/VERB/3/acl:relcl/play for/ADP/7/case Jets/PROPN/5/obl",
+			want: []string{"is | Celeski | footballer", "plays for | Celeski | Jets"},
+		},
+		{
+			name: "relative pronoun the parser hung on the verb",
+			spec: "It/PRON/3/nsubj:pass was/AUX/3/aux:pass rejected/VERB/0/root/reject by/ADP/5/case Muslims/PROPN/3/obl:agent ,/PUNCT/8/punct who/PRON/8/nsubj maintain/VERB/3/parataxis it/PRON/8/obj",
+			want: []string{"was rejected by | It | Muslims", "maintain | Muslims | it"},
+		},
+		{
+			name: "an extraposed relative clause takes the subject it follows",
+			spec: "No/DET/2/det actions/NOUN/4/nsubj:pass/action be/AUX/4/aux:pass taken/VERB/0/root/take that/PRON/7/nsubj could/AUX/7/aux undermine/VERB/4/ccomp/undermine peace/NOUN/7/obj",
+			xpos: map[int]string{4: "WDT"},
+			want: []string{"be taken | No actions | that could undermine peace", "could undermine | No actions | peace"},
+		},
+		{
+			name: "antecedent in an of-phrase is the whole phrase",
+			spec: "a/DET/2/det total/NOUN/0/root of/ADP/4/case issues/NOUN/2/nmod/issue spanning/VERB/4/acl/span years/NOUN/5/obj/year",
+			xpos: map[int]string{4: "VBG"},
+			want: []string{"be spanning | a total of issues | years"},
+		},
+		{
+			name: "participial modifier with its be",
+			spec: "a/DET/2/det tank/NOUN/0/root founded/VERB/2/acl/found in/ADP/5/case Lausanne/PROPN/3/obl",
+			xpos: map[int]string{2: "VBN"},
+			want: []string{"be founded in | a tank | Lausanne"},
+		},
+		{
+			name: "a main verb tagged as a participle stays active",
+			spec: "The/DET/2/det sides/NOUN/0/root/side reaffirmed/VERB/2/acl/reaffirm the/DET/5/det vision/NOUN/3/obj",
+			xpos: map[int]string{2: "VBN"},
+			want: []string{"reaffirmed | The sides | the vision"},
+		},
+		{
+			name: "apposition",
+			spec: "Yoon/PROPN/0/root ,/PUNCT/4/punct the/DET/4/det president/NOUN/1/appos",
+			want: []string{"is | Yoon | the president"},
+		},
+		{
+			name: "possessive",
+			spec: "King/PROPN/3/nmod:poss 's/PART/1/case grandmother/NOUN/4/nsubj/grandmother died/VERB/0/root/die in/ADP/6/case 1990/NUM/4/obl",
+			want: []string{"died in | King 's grandmother | 1990", "has | King | grandmother"},
+		},
+		{
+			name: "a pronoun owner gives no possessive",
+			spec: "His/PRON/2/nmod:poss works/NOUN/3/nsubj/work span/VERB/0/root topics/NOUN/3/obj/topic",
+			want: []string{"span | His works | topics"},
+		},
+		{
+			name: "a title before a name",
+			spec: "It/PRON/3/nsubj:pass was/AUX/3/aux:pass endorsed/VERB/0/root/endorse by/ADP/6/case President/PROPN/6/nmod:desc Biden/PROPN/3/obl:agent",
+			want: []string{"was endorsed by | It | President Biden", "is | Biden | President"},
+		},
+		{
+			name: "coordinated adjectives the parser split off their noun",
+			spec: "They/PRON/2/nsubj discussed/VERB/0/root/discuss implications/NOUN/2/obj/implication for/ADP/5/case diplomatic/ADJ/3/nmod and/CCONJ/8/cc defense/NOUN/8/compound cooperation/NOUN/3/conj",
+			want: []string{"discussed | They | implications for diplomatic and defense cooperation"},
+		},
+		{
+			name: "a bracketed acronym gives no is-tuple",
+			spec: "They/PRON/2/nsubj signed/VERB/0/root/sign the/DET/4/det Treaty/PROPN/2/obj (/PUNCT/6/punct MDT/PROPN/4/appos )/PUNCT/6/punct",
+			want: []string{"signed | They | the Treaty ( MDT )"},
+		},
+		{
+			name: "quotes stay balanced",
+			spec: "It/PRON/3/nsubj:pass is/AUX/3/aux:pass called/VERB/0/root/call ``/PUNCT/5/punct Curtis/PROPN/3/xcomp ''/PUNCT/5/punct",
+			want: []string{"is called | It | `` Curtis ''"},
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			text, s := sentence(t, tt.spec)
+			for i, x := range tt.xpos {
+				s.Words[i].XPOS = x
+			}
+			var got []string
+			for _, e := range surface(text, newParse(s)) {
+				got = append(got, e.Relation+" | "+strings.Join(e.Args, " | "))
+			}
+			if g, w := strings.Join(got, "\n"), strings.Join(tt.want, "\n"); g != w {
+				t.Errorf("got\n%s\nwant\n%s", g, w)
+			}
+		})
+	}
+}
+
+// TestSurface_fields checks what the tuple keeps beside its words.
+func TestSurface_fields(t *testing.T) {
+	text, s := sentence(t, "Seoul/PROPN/4/nsubj will/AUX/4/aux not/PART/4/advmod develop/VERB/0/root weapons/NOUN/4/obj in/ADP/7/case May/PROPN/4/obl")
+	ts := newParse(s).tuples()
+	if len(ts) != 1 {
+		t.Fatalf("got %d tuples, want 1", len(ts))
+	}
+	tu := ts[0]
+	if !tu.negated || tu.modality != "will" {
+		t.Errorf("negated %v modality %q, want true \"will\"", tu.negated, tu.modality)
+	}
+	if len(tu.extra) != 1 || tu.extra[0].role != "time" {
+		t.Errorf("extra %+v, want one time argument", tu.extra)
+	}
+	if got := newParse(s).text(text, tu.relWords); got != "will not develop" {
+		t.Errorf("relation %q, want \"will not develop\"", got)
+	}
+}
+
+// TestConfidence checks that the score ranks what the dev data says it
+// should: a root clause over a deeply embedded one, a clause over a
+// possessive read as "has", and that it stays a probability.
+func TestConfidence(t *testing.T) {
+	_, s := sentence(t, "King/PROPN/3/nmod:poss 's/PART/1/case grandmother/NOUN/4/nsubj/grandmother signed/VERB/0/root/sign the/DET/6/det pact/NOUN/4/obj that/PRON/8/nsubj ended/VERB/6/acl:relcl/end wars/NOUN/8/obj/war")
+	p := newParse(s)
+	conf := map[string]float64{}
+	for _, tu := range append(p.tuples(), p.possessives()...) {
+		c := confidence(p, tu)
+		if c <= 0 || c >= 1 {
+			t.Errorf("%s: confidence %v out of (0, 1)", tu.kind, c)
+		}
+		conf[tu.kind] = c
+	}
+	if !(conf["root"] > conf["acl:relcl"] && conf["acl:relcl"] > conf["poss"]) {
+		t.Errorf("want root > acl:relcl > poss, got %v", conf)
+	}
+}
+
+// TestConfidence_purpose checks that a purpose infinitive, which borrows
+// its subject and which CaRB's gold seldom writes, ranks below its main
+// clause.
+func TestConfidence_purpose(t *testing.T) {
+	_, s := sentence(t, "They/PRON/2/nsubj expanded/VERB/0/root/expand drills/NOUN/2/obj/drill to/PART/5/mark ensure/VERB/2/advcl/ensure readiness/NOUN/5/obj")
+	p := newParse(s)
+	ts := p.tuples()
+	if len(ts) != 2 || ts[0].kind != "root" || ts[1].kind != "advcl" {
+		t.Fatalf("got %+v, want a root and an advcl tuple", ts)
+	}
+	if main, purpose := confidence(p, ts[0]), confidence(p, ts[1]); purpose >= main {
+		t.Errorf("purpose clause %v, main clause %v: want the purpose clause lower", purpose, main)
+	}
+}
