@@ -622,7 +622,7 @@ func (p *parse) core(h int, within span, wide bool) span {
 				case j != h && (p.pos(k) == "PROPN" || p.pos(k) == "NOUN" && len(p.kids[k]) <= 2):
 					// Inside a name: "Guidelines for Nuclear Deterrence".
 					walk(k)
-				case wide && (p.pos(k) == "PROPN" || len(p.subtree(k, nil)) <= 5):
+				case wide && (p.pos(k) == "PROPN" || len(p.subtree(k, nil)) <= 8):
 					walk(k)
 				}
 			case "acl":
@@ -721,6 +721,46 @@ func (p *parse) predicate(t tuple) string {
 	return strings.Join(parts, " ")
 }
 
+// gerundOwner finds who acts in "the role of the UNC in managing and
+// enforcing the armistice": the gerund's doer is the "of" phrase of the
+// noun it completes, not the subject of the sentence.
+func (d *docState) gerundOwner(p *parse, h int) (mention, bool) {
+	if h < 0 || p.s.Words[h].XPOS != "VBG" {
+		return mention{}, false
+	}
+	g := h
+	for p.rel(g) == "conj" && p.head(g) >= 0 {
+		g = p.head(g)
+	}
+	if r := p.rel(g); r != "acl" && r != "advcl" {
+		return mention{}, false
+	}
+	if m := p.child(g, "mark"); m < 0 || p.lower(m) != "in" && p.lower(m) != "for" {
+		return mention{}, false
+	}
+	n := p.head(g)
+	if n >= 0 && p.pos(n) == "VERB" {
+		// Attached to the verb: "recognized [the role of X] [in managing]".
+		n = p.child(n, "obj")
+	}
+	if n < 0 || p.pos(n) != "NOUN" {
+		return mention{}, false
+	}
+	for _, k := range p.kids[n] {
+		if p.rel(k) != "nmod" {
+			continue
+		}
+		if c := p.child(k, "case"); c < 0 || p.lower(c) != "of" {
+			continue
+		}
+		m := d.resolve(p, p.stripCase(p.phrase(k)))
+		if !m.unresolved && len(m.labels) > 0 && d.named(m.labels[0]) {
+			return m, true
+		}
+	}
+	return mention{}, false
+}
+
 // possessor returns the named actor of an action noun: "Russia" for
 // "Russia's violation of the Charter".
 func (d *docState) possessor(p *parse, h int) (mention, bool) {
@@ -765,6 +805,13 @@ func (p *parse) examples(h int) []span {
 			}
 		}
 	}
+	// "provocative actions, particularly the recent military drills": an
+	// apposition names the same thing more precisely.
+	for _, k := range p.kids[h] {
+		if p.rel(k) == "appos" && p.pos(k) != "PROPN" && p.pos(k) != "NUM" {
+			out = append(out, p.phrase(k))
+		}
+	}
 	return out
 }
 
@@ -781,11 +828,19 @@ func (p *parse) oblAfter(v, o int) (string, []int) {
 		return "", nil
 	}
 	for _, k := range p.kids[v] {
-		if p.rel(k) != "obl" || k < o {
+		if k < o {
 			continue
 		}
-		if c := p.child(k, "case"); c >= 0 {
-			return p.lower(c), p.conjuncts(k)
+		switch p.rel(k) {
+		case "obl":
+			if c := p.child(k, "case"); c >= 0 {
+				return p.lower(c), p.conjuncts(k)
+			}
+		case "advcl":
+			// "play a critical role [in maintaining peace]".
+			if m := p.child(k, "mark"); m >= 0 && p.s.Words[k].XPOS == "VBG" {
+				return p.lower(m), []int{k}
+			}
 		}
 	}
 	return "", nil
@@ -804,9 +859,13 @@ func (d *docState) facts(n int, p *parse, ts []tuple) {
 			continue // an attributed clause is no entity; its own facts come from its clause
 		}
 		subj := d.resolve(p, t.subj)
+		if owner, ok := d.gerundOwner(p, t.verb); ok {
+			subj = owner
+		}
 		pred := p.predicate(t)
 		objSpans := []span{t.obj}
-		if oh >= 0 && !t.copula && p.foldable(oh) {
+		// Only a direct object folds: "built on respect" is about respect.
+		if oh >= 0 && !t.copula && t.objCase < 0 && t.light < 0 && p.foldable(oh) {
 			prep, heads := p.folded(oh)
 			if len(heads) == 0 {
 				// "reaffirmed [their commitment] [to X]": the parser may

@@ -15,11 +15,11 @@ var lightNouns = map[string]bool{
 	"commitment": true, "support": true, "importance": true, "opposition": true, "concern": true, "need": true,
 	"role": true, "contribution": true, "cooperation": true, "dialogue": true, "consultation": true,
 	"effort": true, "progress": true, "interest": true, "respect": true, "appreciation": true, "condolence": true,
-	"solidarity": true, "readiness": true, "determination": true, "intention": true, "resolve": true,
-	"obligation": true, "partnership": true, "relationship": true, "tie": true, "assistance": true, "aid": true,
+	"solidarity": true, "readiness": true, "determination": true, "intention": true,
+	"obligation": true, "assistance": true, "aid": true,
 	"investment": true, "gratitude": true, "condemnation": true, "recognition": true, "pledge": true,
-	"promise": true, "call": true, "desire": true, "hope": true, "confidence": true, "trust": true,
-	"engagement": true, "coordination": true, "collaboration": true, "dedication": true, "value": true,
+	"promise": true, "call": true, "desire": true, "hope": true, "confidence": true,
+	"engagement": true, "coordination": true, "collaboration": true, "dedication": true,
 	"significance": true, "necessity": true, "priority": true, "focus": true, "attention": true,
 }
 
