@@ -943,6 +943,11 @@ func (d *docState) fact(n int, p *parse, t tuple, subj, obj mention, pred string
 				if Key(s) == Key(o) {
 					continue
 				}
+				if pred == "be" && d.knownName(s) && d.knownName(o) {
+					// Two different known names are two entities: "Australia
+					// is the United Kingdom" comes from a misread list.
+					continue
+				}
 				g := f
 				g.Subject, g.Object = s, o
 				key := s + "\x00" + pred + "\x00" + o

@@ -128,6 +128,20 @@ func (d *docState) nominalFacts(n int, p *parse, seen map[string]bool) {
 	}
 }
 
+// knownName reports whether a label is a name the gazetteer or the document's
+// acronyms define.
+func (d *docState) knownName(label string) bool {
+	if _, ok := d.gaz.Lookup(label); ok {
+		return true
+	}
+	for _, a := range d.acronyms {
+		if Key(a.long) == Key(label) {
+			return true
+		}
+	}
+	return false
+}
+
 // named reports whether a label is a name the document or the gazetteer
 // knows, rather than a description.
 func (d *docState) named(label string) bool {

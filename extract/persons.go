@@ -91,7 +91,7 @@ func (d *docState) splitPerson(p *parse, core span) (person, bool) {
 	if !hasTitle {
 		return person{}, false
 	}
-	title := strings.TrimSpace(p.text(d.text, stripParenAcronym(p, core[:first])))
+	title := singularTitle(strings.TrimSpace(p.text(d.text, stripParenAcronym(p, core[:first]))))
 	name := p.text(d.text, core[first:])
 	if _, known := d.gaz.Lookup(name); known || name == "" {
 		return person{}, false
@@ -186,4 +186,19 @@ func contains(list []string, s string) bool {
 		}
 	}
 	return false
+}
+
+// singularTitle gives each person of "Presidents Biden and Yoon" the title
+// "President".
+func singularTitle(t string) string {
+	i := strings.LastIndexByte(t, ' ') + 1
+	switch last := t[i:]; last {
+	case "Presidents", "Ministers", "Secretaries", "Ambassadors", "Generals", "Senators", "Governors", "Leaders":
+		last = strings.TrimSuffix(last, "s")
+		if strings.HasSuffix(last, "ie") {
+			last = strings.TrimSuffix(last, "ie") + "y"
+		}
+		return t[:i] + last
+	}
+	return t
 }
