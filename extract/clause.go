@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/kgraph/kgraph/nlp"
+	"github.com/kgraph/kgraph/nlp/lemma"
 )
 
 // Tuple is one surface extraction: an n-ary relation between arguments,
@@ -51,13 +52,29 @@ type parse struct {
 }
 
 func newParse(s nlp.Sentence) *parse {
-	p := &parse{s: s, kids: make([][]int, len(s.Words)), whole: map[int]bool{}}
-	for i, w := range s.Words {
-		if h := w.Head - 1; h >= 0 && h < len(s.Words) {
+	// The repairs below rewrite heads and tags: they work on a copy, so
+	// that the caller's sentence stays as the parser left it.
+	s.Words = append([]nlp.Word(nil), s.Words...)
+	p := &parse{s: s, whole: map[int]bool{}}
+	p.index()
+	p.repair()
+	return p
+}
+
+// index rebuilds the children lists from the heads.
+func (p *parse) index() {
+	p.kids = make([][]int, len(p.s.Words))
+	for i, w := range p.s.Words {
+		if h := w.Head - 1; h >= 0 && h < len(p.s.Words) {
 			p.kids[h] = append(p.kids[h], i)
 		}
 	}
-	return p
+}
+
+// attach makes word k a dependent of h with relation rel.
+func (p *parse) attach(k, h int, rel string) {
+	p.s.Words[k].Head = h + 1
+	p.s.Words[k].Deprel = rel
 }
 
 func (p *parse) rel(i int) string { return p.s.Words[i].Deprel }
@@ -304,7 +321,7 @@ func (p *parse) subjectOf(h int, depth int) (heads []int, inherited bool) {
 				}
 			}
 		}
-		if len(p.conjuncts(s)) > 1 && groupRefs[Key(p.words(p.subtree(s, nil)))] {
+		if len(p.conjuncts(s)) > 1 && groupRefs[Key(p.words(p.trim(p.subtree(s, nil))))] {
 			p.whole[s] = true
 			return []int{s}, false
 		}
@@ -327,6 +344,12 @@ func (p *parse) subjectOf(h int, depth int) (heads []int, inherited bool) {
 		s, _ := p.subjectOf(parent, depth+1)
 		return s, true
 	case "acl", "acl:relcl":
+		if m := p.child(h, "mark"); m >= 0 && p.rel(h) == "acl" && (p.lower(m) != "to" || infinitiveNouns[p.lemma(parent)]) {
+			// A complement of the noun ("attempts to change borders",
+			// "a role in keeping peace") takes its subject from whoever
+			// attempts or plays the role, not from the noun.
+			return nil, false
+		}
 		return []int{parent}, true
 	}
 	return nil, false
@@ -465,10 +488,13 @@ func (p *parse) clause(h int, merged map[int]bool) []tuple {
 	default:
 		for _, o := range c.objHeads {
 			sp := p.phrase(o)
+			if p.rel(o) == "ccomp" || p.secondComplement(o) {
+				sp = p.clausePhrase(o)
+			}
 			if t.objCase >= 0 || t.agent != nil || t.light >= 0 {
 				sp = p.stripCase(sp)
 			}
-			if p.rel(o) == "ccomp" {
+			if p.rel(o) == "ccomp" || p.secondComplement(o) {
 				sp = p.stripMark(sp, o)
 			}
 			objs = append(objs, sp)
@@ -531,6 +557,10 @@ func (p *parse) readChildren(h int, c *clauseParts, outer int) {
 			c.obls = append(c.obls, k)
 		case "ccomp":
 			c.obls = append(c.obls, k)
+		case "advcl":
+			if p.purpose(k) {
+				c.obls = append(c.obls, k)
+			}
 		}
 		if isNegation(p, k) {
 			c.t.negated = true
@@ -607,6 +637,10 @@ func (p *parse) foldOpenComplement(h int, c *clauseParts, merged map[int]bool) {
 				c.objHeads = p.conjuncts(k)
 			case "obl", "obl:unmarked", "obl:npmod", "ccomp":
 				c.obls = append(c.obls, k)
+			case "advcl":
+				if p.purpose(k) {
+					c.obls = append(c.obls, k)
+				}
 			case "advmod":
 				if p.inVerbGroup(x, k) {
 					c.xrel = append(c.xrel, k)
@@ -672,7 +706,7 @@ func (p *parse) chooseObject(h int, c *clauseParts) {
 	if len(c.objHeads) == 0 && c.copObj == nil && c.t.agent == nil {
 		// The preposition joins the relation.
 		for i, o := range c.obls {
-			if o < h || p.rel(o) == "ccomp" {
+			if o < h || p.rel(o) == "ccomp" || p.rel(o) == "advcl" {
 				continue
 			}
 			if cs := p.child(o, "case"); cs >= 0 {
@@ -690,6 +724,13 @@ func (p *parse) chooseObject(h int, c *clauseParts) {
 		for i, o := range c.obls {
 			if p.rel(o) == "ccomp" {
 				c.objHeads = []int{o}
+				// "affirmed that X and that Y": a second complement with
+				// a "that" of its own is a second object.
+				for _, k := range p.kids[o] {
+					if p.secondComplement(k) {
+						c.objHeads = append(c.objHeads, k)
+					}
+				}
 				c.obls = append(c.obls[:i:i], c.obls[i+1:]...)
 				// CaRB's gold writes "indicated that" as the relation.
 				if m := p.child(o, "mark"); m >= 0 && p.lower(m) == "that" {
@@ -815,6 +856,11 @@ func (p *parse) participleBe(h int) string {
 // nearest noun before it, across a comma, or -1.
 func (p *parse) antecedent(r int) int {
 	for j := r - 1; j >= 0 && j >= r-3; j-- {
+		if t := p.s.Words[j].Text; t == "''" || t == "”" {
+			// A quoted title: the antecedent is the head of what the
+			// quotes enclose, not its last word.
+			return p.quotedHead(j)
+		}
 		switch p.pos(j) {
 		case "NOUN", "PROPN":
 			return j
@@ -964,7 +1010,10 @@ func (p *parse) nounOnly(n, c int) span {
 			return false
 		}
 		switch p.urel(k) {
-		case "conj", "cc", "punct", "acl", "appos":
+		case "punct":
+			// Quotes stay: they are part of a quoted title.
+			return !isQuote(p.s.Words[k].Text)
+		case "conj", "cc", "acl", "appos":
 			return true
 		case "nsubj", "csubj", "cop", "aux", "mark", "advcl", "parataxis", "ccomp", "xcomp", "obl", "expl", "discourse", "obj":
 			// n is a predicate nominal ("X were Kilmacud Crokes , who …"):
@@ -1131,4 +1180,492 @@ func (p *parse) wordCount(sp span) int {
 		}
 	}
 	return n
+}
+
+// repair mends parse errors that follow a pattern the grammar rules out,
+// before any clause is read. Each repair rewrites heads or tags and the
+// children lists are rebuilt after it, so the next one sees its result.
+func (p *parse) repair() {
+	for _, r := range []func() bool{p.repairOpener, p.repairFusedParticiple, p.repairPastAdjective,
+		p.repairNominalConj, p.repairPastConj, p.repairLightObl, p.repairNounInfinitive,
+		p.repairReportedConj, p.repairAsWellAs, p.repairNounGerund, p.repairPurposeGap, p.repairGerundAdjective} {
+		if r() {
+			p.index()
+		}
+	}
+}
+
+func (p *parse) xpos(i int) string { return p.s.Words[i].XPOS }
+
+// hasChild says whether i has a child with any of the relations rels.
+func (p *parse) hasChild(i int, rels ...string) bool { return p.child(i, rels...) >= 0 }
+
+// finitePast says whether i is a past-tense verb standing alone: no
+// auxiliary, no copula, tagged VBD.
+func (p *parse) finitePast(i int) bool {
+	return p.pos(i) == "VERB" && p.xpos(i) == "VBD" && !p.hasChild(i, "aux", "aux:pass", "cop")
+}
+
+// repairOpener mends a sentence-initial participle phrase taken for a
+// second subject: in "Building on this progress, the Ministers pledged …"
+// the clause has two subjects, the first set off by a comma. A clause has
+// one subject: the first phrase is an adverbial clause.
+func (p *parse) repairOpener() bool {
+	changed := false
+	for h := range p.s.Words {
+		var subj []int
+		for _, k := range p.kids[h] {
+			if p.rel(k) == "nsubj" || p.rel(k) == "csubj" {
+				subj = append(subj, k)
+			}
+		}
+		if len(subj) != 2 {
+			continue
+		}
+		s1, s2 := subj[0], subj[1]
+		sp := p.subtree(s1, nil)
+		end := sp[len(sp)-1]
+		if sp[0] != 0 || end+1 >= s2 || p.s.Words[end+1].Text != "," || !strings.HasSuffix(p.lower(s1), "ing") {
+			continue
+		}
+		p.attach(s1, h, "advcl")
+		p.attach(end+1, s1, "punct")
+		p.s.Words[s1].UPOS, p.s.Words[s1].XPOS = "VERB", "VBG"
+		p.relemma(s1)
+		for _, k := range p.kids[s1] {
+			if p.rel(k) == "nmod" {
+				p.s.Words[k].Deprel = "obl"
+			}
+		}
+		changed = true
+	}
+	return changed
+}
+
+// repairFusedParticiple mends a hyphenated participle compound the parser
+// read as a verb: "ASEAN-led mechanisms" is a noun modified by "ASEAN-led",
+// not "led mechanisms". The words are written together, so the noun after
+// them takes the place of the first part.
+func (p *parse) repairFusedParticiple() bool {
+	changed := false
+	for k := 2; k+1 < len(p.s.Words); k++ {
+		x, hy, n := k-2, k-1, k+1
+		w := p.s.Words
+		if w[hy].Text != "-" || w[x].End != w[hy].Start || w[hy].End != w[k].Start ||
+			p.xpos(k) != "VBN" && p.xpos(k) != "VBD" || p.head(n) != k || p.rel(n) != "obj" ||
+			p.pos(n) != "NOUN" && p.pos(n) != "PROPN" || p.head(x) == k {
+			continue
+		}
+		p.attach(n, p.head(x), p.rel(x))
+		for _, c := range p.kids[x] {
+			if c < x {
+				p.attach(c, n, p.rel(c))
+			}
+		}
+		for _, c := range p.kids[k] {
+			switch {
+			case c <= n:
+			case p.rel(c) == "obl" || p.rel(c) == "nmod":
+				p.attach(c, n, "nmod")
+			case p.head(k) >= 0:
+				// A clause or a comma after the noun belongs where the
+				// participle hung.
+				p.attach(c, p.head(k), p.rel(c))
+			}
+		}
+		p.attach(k, n, "amod")
+		p.attach(x, k, "compound")
+		p.attach(hy, k, "punct")
+		p.s.Words[k].UPOS = "ADJ"
+		changed = true
+	}
+	return changed
+}
+
+// repairPastAdjective mends a past verb tagged as an adjective ("Both
+// sides committed to …", "… and committed to ensure …"): an "-ed"
+// adjective with no copula that heads the sentence or is coordinated with
+// a verb is the verb. An infinitive right after it is its complement.
+func (p *parse) repairPastAdjective() bool {
+	changed := false
+	for i := range p.s.Words {
+		if p.pos(i) != "ADJ" || !strings.HasSuffix(p.lower(i), "ed") || p.hasChild(i, "cop", "aux", "aux:pass") {
+			continue
+		}
+		switch {
+		case p.rel(i) == "root" && p.hasChild(i, "nsubj"):
+		case p.rel(i) == "conj" && p.head(i) >= 0 && p.pos(p.head(i)) == "VERB" && !p.hasChild(i, "nsubj"):
+		case p.rel(i) == "conj" && p.head(i) >= 0 && p.pos(p.head(i)) == "NOUN" && !p.hasChild(i, "nsubj") &&
+			p.hasChild(i, "obl", "xcomp", "advcl", "obj"):
+			// An adjective coordinated with a noun and taking a verb's
+			// complements: "… with advancements, and committed to …".
+		default:
+			continue
+		}
+		p.s.Words[i].UPOS, p.s.Words[i].XPOS = "VERB", "VBD"
+		p.relemma(i)
+		for _, k := range p.kids[i] {
+			if p.rel(k) == "advcl" && k == i+2 && p.lower(i+1) == "to" && p.head(i+1) == k {
+				p.s.Words[k].Deprel = "xcomp"
+			}
+		}
+		changed = true
+	}
+	return changed
+}
+
+// repairNominalConj mends a noun coordinated with a verb: in "reaffirmed
+// the vision, values, and commitment" the nouns after the object are
+// coordinated with the object, not with the verb.
+func (p *parse) repairNominalConj() bool {
+	changed := false
+	for k := range p.s.Words {
+		h := p.head(k)
+		if p.rel(k) != "conj" || h < 0 || p.pos(h) != "VERB" || p.pos(k) != "NOUN" && p.pos(k) != "PROPN" ||
+			p.hasChild(k, "cop", "nsubj", "nsubj:pass", "aux", "aux:pass", "obj", "mark") {
+			continue
+		}
+		if o := p.child(h, "obj"); o >= 0 && o < k {
+			p.attach(k, o, "conj")
+			changed = true
+		}
+	}
+	return changed
+}
+
+// repairPastConj mends a past-tense verb coordinated with a clause it
+// cannot share a subject with: in "affirmed that our resolve is our
+// deterrent and pledged to …" or "concern over drills that escalate
+// tension and concurred that …" the bare past verb cannot continue a
+// present-tense or auxiliary verb group, so it is coordinated with the
+// nearest past-tense verb above.
+func (p *parse) repairPastConj() bool {
+	changed := false
+	for k := range p.s.Words {
+		h := p.head(k)
+		if p.rel(k) != "conj" || h < 0 || !p.finitePast(k) || p.hasChild(k, "nsubj", "nsubj:pass", "expl") || p.finitePast(h) {
+			continue
+		}
+		for g, n := p.head(h), 0; g >= 0 && n < 8; g, n = p.head(g), n+1 {
+			if p.finitePast(g) && g < k {
+				p.attach(k, g, "conj")
+				changed = true
+				break
+			}
+		}
+	}
+	return changed
+}
+
+// repairLightObl mends the phrase completing the noun of an attitude verb
+// that the parser hung on the verb: "expressed their strong opposition to
+// any attempts" relates "opposition" to the attempts.
+func (p *parse) repairLightObl() bool {
+	changed := false
+	for h := range p.s.Words {
+		switch p.lemma(h) {
+		case "express", "voice":
+		default:
+			continue
+		}
+		o := p.child(h, "obj")
+		if o < 0 || p.pos(o) != "NOUN" || p.hasChild(o, "conj") {
+			continue
+		}
+		if n, _ := p.lightNoun(o); n >= 0 {
+			continue
+		}
+		sp := p.subtree(o, nil)
+		for _, k := range p.kids[h] {
+			if p.rel(k) != "obl" || k < o {
+				continue
+			}
+			if c := p.child(k, "case"); c == sp[len(sp)-1]+1 && p.lower(c) != "of" && p.lower(c) != "as" {
+				p.attach(k, o, "nmod")
+				changed = true
+			}
+		}
+	}
+	return changed
+}
+
+// infinitiveNouns take an infinitive as their complement ("attempts to
+// change", "measures to cooperate"): an infinitive right after one
+// completes the noun, not the verb the parser hung it on.
+var infinitiveNouns = map[string]bool{"attempt": true, "effort": true, "plan": true, "decision": true,
+	"ability": true, "right": true, "need": true, "opportunity": true, "intention": true, "bid": true,
+	"pledge": true, "promise": true, "willingness": true, "readiness": true, "determination": true,
+	"capacity": true, "chance": true, "desire": true, "failure": true, "refusal": true, "proposal": true,
+	"measure": true, "step": true, "move": true, "agreement": true, "commitment": true, "initiative": true}
+
+func (p *parse) repairNounInfinitive() bool {
+	changed := false
+	for k := 2; k < len(p.s.Words); k++ {
+		n, h := k-2, p.head(k)
+		if p.rel(k) != "advcl" && p.rel(k) != "xcomp" || p.lower(k-1) != "to" || p.head(k-1) != k ||
+			p.pos(n) != "NOUN" || !infinitiveNouns[p.lemma(n)] || h < 0 || h == n {
+			continue
+		}
+		// n must be inside an argument of h.
+		inside := false
+		for a, d := n, 0; a >= 0 && d < 6; a, d = p.head(a), d+1 {
+			if p.head(a) == h {
+				inside = true
+				break
+			}
+		}
+		if inside {
+			p.attach(k, n, "acl")
+			changed = true
+		}
+	}
+	return changed
+}
+
+// repairReportedConj mends the converse of repairPastConj: in "reiterated
+// that any attack is unacceptable and will result in …" a verb with a
+// modal or in the present tense cannot share the subject of the past
+// reporting verb, so it is coordinated with the reported clause before it.
+func (p *parse) repairReportedConj() bool {
+	changed := false
+	for k := range p.s.Words {
+		h := p.head(k)
+		if p.rel(k) != "conj" || h < 0 || !p.finitePast(h) || p.hasChild(k, "nsubj", "nsubj:pass", "expl") {
+			continue
+		}
+		a := p.child(k, "aux")
+		if !(a >= 0 && modals[p.lemma(a)] || p.xpos(k) == "VBZ" || p.xpos(k) == "VBP") {
+			continue
+		}
+		if c := p.child(h, "ccomp"); c >= 0 && c < k && p.hasChild(c, "nsubj", "nsubj:pass") {
+			p.attach(k, c, "conj")
+			changed = true
+		}
+	}
+	return changed
+}
+
+// clausePhrase is the complement clause headed by o as the object of a
+// reporting verb: with the verbs coordinated with its own, which share
+// its subject ("that any attack is unacceptable and will result in …"),
+// but not a second complement with a "that" of its own ("that law
+// applies and that an attack could …"), which is an object of its own.
+func (p *parse) clausePhrase(o int) span {
+	own := func(k int) bool { return p.head(k) == o && p.secondComplement(k) }
+	sp := p.subtree(o, func(k int) bool {
+		if p.head(k) != o {
+			return p.ownTuple(k)
+		}
+		switch p.rel(k) {
+		case "conj":
+			return own(k)
+		case "punct":
+			return !p.innerPunct(k)
+		case "cc":
+			// The "and" before a second complement goes with it.
+			for _, c := range p.kids[o] {
+				if own(c) && c > k {
+					return true
+				}
+			}
+		}
+		return p.ownTuple(k)
+	})
+	return p.trim(sp)
+}
+
+// repairAsWellAs mends "reaffirmed X to Y as Z, as well as W": "as well
+// as" joins W to the object X, though the parser hung it on a phrase in
+// between, and the phrases between belong to X, the first conjunct.
+func (p *parse) repairAsWellAs() bool {
+	changed := false
+	for k := range p.s.Words {
+		cc := p.child(k, "cc")
+		if p.rel(k) != "conj" || cc < 0 || p.lower(cc) != "as" || cc+2 >= k || p.lower(cc+1) != "well" || p.lower(cc+2) != "as" {
+			continue
+		}
+		if p.pos(k) != "NOUN" && p.pos(k) != "PROPN" {
+			continue
+		}
+		v := p.head(k)
+		for n := 0; v >= 0 && p.pos(v) != "VERB" && n < 6; n++ {
+			v = p.head(v)
+		}
+		if v < 0 || p.pos(v) != "VERB" {
+			continue
+		}
+		o := p.child(v, "obj")
+		if o < 0 || o > k || p.head(k) == o {
+			continue
+		}
+		for _, c := range p.kids[v] {
+			if p.urel(c) == "obl" && c > o && c < k {
+				p.attach(c, o, "nmod")
+			}
+		}
+		p.attach(k, o, "conj")
+		changed = true
+	}
+	return changed
+}
+
+// quotedHead is the head of the phrase that the closing quote q ends:
+// the word between the quotes whose head lies outside them, or -1.
+func (p *parse) quotedHead(q int) int {
+	open := -1
+	for j := q - 1; j >= 0; j-- {
+		if t := p.s.Words[j].Text; t == "``" || t == "“" {
+			open = j
+			break
+		}
+	}
+	if open < 0 {
+		return -1
+	}
+	for j := open + 1; j < q; j++ {
+		if h := p.head(j); (h < open || h > q) && p.pos(j) != "PUNCT" {
+			if p.pos(j) == "NOUN" || p.pos(j) == "PROPN" {
+				return j
+			}
+			return -1
+		}
+	}
+	return -1
+}
+
+// purpose says whether k is an infinitive of purpose after its verb
+// ("expand exercises to ensure a response"): CaRB-style gold keeps it as
+// a further argument of the clause it serves.
+func (p *parse) purpose(k int) bool {
+	if p.rel(k) != "advcl" || p.pos(k) != "VERB" || k < p.head(k) || p.hasChild(k, "nsubj", "nsubj:pass") {
+		return false
+	}
+	m := p.child(k, "mark")
+	return m >= 0 && p.lower(m) == "to" && m == k-1
+}
+
+// relemma lemmatizes word i again after a repair changed its tag, so that
+// facts get the verb's lemma ("committed" → "commit").
+func (p *parse) relemma(i int) {
+	if l, err := lemma.Default(); err == nil {
+		w := &p.s.Words[i]
+		w.Lemma = l.Lemma(w.Text, w.UPOS, w.XPOS)
+	}
+}
+
+// gerundNouns take "in" or "to" and a gerund as their complement ("the
+// importance of these platforms in promoting peace", "a role in
+// maintaining peace", "their commitment to working closely").
+var gerundNouns = map[string]bool{"role": true, "importance": true, "interest": true, "progress": true,
+	"success": true, "experience": true, "cooperation": true, "partnership": true, "effort": true,
+	"leadership": true, "difficulty": true, "contribution": true, "value": true, "significance": true,
+	"commitment": true, "dedication": true, "approach": true}
+
+// repairNounGerund mends an "in"- or "to"-gerund that completes the object noun
+// but that the parser hung on the verb: right after the object phrase of
+// such a noun it belongs to the noun.
+func (p *parse) repairNounGerund() bool {
+	changed := false
+	for k := 1; k < len(p.s.Words); k++ {
+		v := p.head(k)
+		if p.rel(k) != "advcl" || p.xpos(k) != "VBG" || p.lower(k-1) != "in" && p.lower(k-1) != "to" || p.head(k-1) != k || v < 0 {
+			continue
+		}
+		o := p.child(v, "obj")
+		if o < 0 || o > k || !gerundNouns[p.lemma(o)] {
+			continue
+		}
+		if sp := p.subtree(o, nil); sp[len(sp)-1] == k-2 {
+			p.attach(k, o, "acl")
+			changed = true
+		}
+	}
+	return changed
+}
+
+// repairPurposeGap mends an infinitive of purpose hung on a verb whose
+// phrase it does not continue: after repairPastConj, "… were linked with
+// X, and committed to strengthening cooperation to promote rights" leaves
+// "to promote" on "linked" across "committed …". A modifier stays next to
+// what it modifies, so it goes to the verb whose phrase ends right before it.
+func (p *parse) repairPurposeGap() bool {
+	changed := false
+	for k := 2; k < len(p.s.Words); k++ {
+		h := p.head(k)
+		if p.rel(k) != "advcl" || h < 0 || h > k || p.lower(k-1) != "to" || p.head(k-1) != k {
+			continue
+		}
+		in := map[int]bool{}
+		for _, j := range p.subtree(h, nil) {
+			in[j] = true
+		}
+		if in[k-2] {
+			continue
+		}
+		for v, n := p.head(k-2), 0; v >= 0 && n < 6; v, n = p.head(v), n+1 {
+			if v == h {
+				break
+			}
+			if p.pos(v) == "VERB" && in[v] == false {
+				p.attach(k, v, "advcl")
+				changed = true
+				break
+			}
+		}
+	}
+	return changed
+}
+
+// catenative verbs take a gerund as their object ("avoid paying taxes",
+// "continue expanding measures").
+var catenative = map[string]bool{"avoid": true, "consider": true, "enjoy": true, "suggest": true,
+	"recommend": true, "risk": true, "mind": true, "admit": true, "deny": true, "discuss": true,
+	"practice": true, "miss": true, "imagine": true, "involve": true, "mention": true, "postpone": true,
+	"delay": true, "prevent": true, "include": true, "support": true, "oppose": true, "stop": true}
+
+// repairGerundAdjective mends an "-ing" adjective read as a gerund: in
+// "to address pressing global issues" a verb that takes no gerund is
+// followed by an adjective and its noun, "pressing issues" being what it
+// addresses.
+func (p *parse) repairGerundAdjective() bool {
+	changed := false
+	for x := 1; x+1 < len(p.s.Words); x++ {
+		v := p.head(x)
+		if p.rel(x) != "xcomp" || p.xpos(x) != "VBG" || v != x-1 || p.pos(v) != "VERB" ||
+			aspectual[p.lemma(v)] || catenative[p.lemma(v)] || p.hasChild(v, "obj") || len(p.kids[x]) != 1 {
+			continue
+		}
+		o := p.child(x, "obj")
+		if o < 0 || p.pos(o) != "NOUN" {
+			continue
+		}
+		// Only modifiers of the noun stand between: no determiner, which
+		// would make "pressing" a verb ("pressing the issue").
+		ok := true
+		for j := x + 1; j < o; j++ {
+			if p.head(j) != o || p.rel(j) != "amod" && p.rel(j) != "compound" {
+				ok = false
+			}
+		}
+		if !ok {
+			continue
+		}
+		p.attach(o, v, "obj")
+		p.attach(x, o, "amod")
+		p.s.Words[x].UPOS, p.s.Words[x].XPOS = "ADJ", "JJ"
+		changed = true
+	}
+	return changed
+}
+
+// secondComplement says whether k is a complement clause coordinated with
+// another, with a "that" of its own: "… that law applies and that an
+// attack could …".
+func (p *parse) secondComplement(k int) bool {
+	h := p.head(k)
+	if p.rel(k) != "conj" || h < 0 || p.rel(h) != "ccomp" {
+		return false
+	}
+	m := p.child(k, "mark")
+	return m >= 0 && p.lower(m) == "that"
 }

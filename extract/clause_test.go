@@ -3,6 +3,8 @@ package extract
 import (
 	"strings"
 	"testing"
+
+	"github.com/kgraph/kgraph/nlp"
 )
 
 // TestSurface checks the clause rules on hand-built parses, so that they
@@ -13,6 +15,7 @@ func TestSurface(t *testing.T) {
 		name string
 		spec string
 		xpos map[int]string // Penn tags the rule needs, by word index
+		glue []int          // words written with no space before them, by index
 		want []string
 	}{
 		// Clause types, as in ClausIE.
@@ -174,6 +177,87 @@ func TestSurface(t *testing.T) {
 			xpos: map[int]string{2: "VBN"},
 			want: []string{"reaffirmed | The sides | the vision"},
 		},
+		// Parse repairs.
+		{
+			name: "a sentence-initial participle phrase is no second subject",
+			spec: "Building/NOUN/7/nsubj on/ADP/4/case this/DET/4/det progress/NOUN/1/nmod ,/PUNCT/6/punct Ministers/NOUN/7/nsubj pledged/VERB/0/root/pledge to/PART/9/mark continue/VERB/7/xcomp efforts/NOUN/9/obj/effort",
+			xpos: map[int]string{6: "VBD"},
+			want: []string{"Building on | Ministers | this progress", "pledged to continue | Ministers | efforts"},
+		},
+		{
+			name: "a hyphenated participle compound modifies the noun after it",
+			spec: "They/PRON/2/nsubj backed/VERB/0/root/back ASEAN/PROPN/2/obj -/PUNCT/5/punct led/VERB/2/parataxis/lead mechanisms/NOUN/5/obj/mechanism",
+			xpos: map[int]string{4: "VBN"},
+			glue: []int{3, 4},
+			want: []string{"backed | They | ASEAN-led mechanisms"},
+		},
+		{
+			name: "a past verb tagged as an adjective is the verb, with its infinitive",
+			spec: "The/DET/2/det Ministers/NOUN/3/nsubj noted/VERB/0/root/note progress/NOUN/3/obj and/CCONJ/6/cc committed/ADJ/3/conj to/PART/8/mark ensure/VERB/6/advcl readiness/NOUN/8/obj",
+			xpos: map[int]string{2: "VBD", 5: "JJ"},
+			want: []string{"noted | The Ministers | progress", "committed to ensure | The Ministers | readiness"},
+		},
+		{
+			name: "a noun coordinated with the verb joins the object",
+			spec: "They/PRON/2/nsubj reaffirmed/VERB/0/root/reaffirm the/DET/4/det vision/NOUN/2/obj ,/PUNCT/6/punct values/NOUN/2/conj/value",
+			want: []string{"reaffirmed | They | the vision", "reaffirmed | They | values"},
+		},
+		{
+			name: "a bare past verb after a present-tense complement shares the reporting verb's subject",
+			spec: "Both/DET/2/det sides/NOUN/3/nsubj/side affirmed/VERB/0/root/affirm that/SCONJ/7/mark resolve/NOUN/7/nsubj is/AUX/7/cop/be deterrent/NOUN/3/ccomp and/CCONJ/9/cc pledged/VERB/7/conj/pledge to/PART/11/mark coordinate/VERB/9/xcomp in/ADP/13/case crises/NOUN/11/obl/crisis",
+			xpos: map[int]string{2: "VBD", 8: "VBD"},
+			want: []string{"affirmed that | Both sides | resolve is deterrent", "is | resolve | deterrent", "pledged to coordinate in | Both sides | crises"},
+		},
+		{
+			name: "a modal verb after a past reporting verb continues the reported clause",
+			spec: "Seoul/PROPN/2/nsubj reiterated/VERB/0/root/reiterate that/SCONJ/7/mark any/DET/5/det attack/NOUN/7/nsubj is/AUX/7/cop/be unacceptable/ADJ/2/ccomp and/CCONJ/10/cc will/AUX/10/aux result/VERB/2/conj in/ADP/12/case collapse/NOUN/10/obl",
+			xpos: map[int]string{1: "VBD"},
+			want: []string{"reiterated that | Seoul | any attack is unacceptable and will result in collapse", "is | any attack | unacceptable", "will result in | any attack | collapse"},
+		},
+		{
+			name: "a second complement with its own that is a second object",
+			spec: "Both/DET/2/det sides/NOUN/3/nsubj/side affirmed/VERB/0/root/affirm that/SCONJ/6/mark law/NOUN/6/nsubj applies/VERB/3/ccomp/apply and/CCONJ/11/cc that/SCONJ/11/mark attacks/NOUN/11/nsubj/attack could/AUX/11/aux matter/VERB/6/conj",
+			xpos: map[int]string{2: "VBD"},
+			want: []string{"affirmed that | Both sides | law applies", "affirmed that | Both sides | attacks could matter"},
+		},
+		{
+			name: "the phrase after an attitude noun completes the relation",
+			spec: "Both/DET/2/det sides/NOUN/3/nsubj/side expressed/VERB/0/root/express their/PRON/5/nmod:poss opposition/NOUN/3/obj to/ADP/8/case any/DET/8/det attempts/NOUN/3/obl/attempt",
+			want: []string{"expressed their opposition to | Both sides | any attempts"},
+		},
+		{
+			name: "an infinitive after a noun that takes one completes the noun",
+			spec: "They/PRON/2/nsubj opposed/VERB/0/root/oppose attempts/NOUN/2/obj/attempt to/PART/5/mark change/VERB/2/advcl borders/NOUN/5/obj/border",
+			want: []string{"opposed | They | attempts to change borders"},
+		},
+		{
+			name: "an in-gerund after the object completes the object noun",
+			spec: "They/PRON/2/nsubj emphasized/VERB/0/root/emphasize the/DET/4/det importance/NOUN/2/obj of/ADP/6/case platforms/NOUN/4/nmod in/SCONJ/8/mark promoting/VERB/2/advcl/promote peace/NOUN/8/obj",
+			xpos: map[int]string{7: "VBG"},
+			want: []string{"emphasized | They | the importance of platforms in promoting peace"},
+		},
+		{
+			name: "as well as joins the second object to the first across its modifiers",
+			spec: "They/PRON/2/nsubj reaffirmed/VERB/0/root/reaffirm commitment/NOUN/2/obj to/ADP/5/case peace/NOUN/2/obl ,/PUNCT/10/punct as/ADV/10/cc well/ADV/7/fixed as/ADP/7/fixed support/NOUN/5/conj for/ADP/12/case Ukraine/PROPN/10/nmod",
+			want: []string{"reaffirmed | They | commitment to peace", "reaffirmed | They | support for Ukraine"},
+		},
+		{
+			name: "an infinitive of purpose is a further argument",
+			spec: "They/PRON/2/nsubj expanded/VERB/0/root/expand drills/NOUN/2/obj/drill to/PART/5/mark ensure/VERB/2/advcl readiness/NOUN/5/obj",
+			want: []string{"expanded | They | drills | to ensure readiness", "ensure | They | readiness"},
+		},
+		{
+			name: "an infinitive of purpose goes with the verb whose phrase it follows",
+			spec: "Seoul/PROPN/2/nsubj noted/VERB/0/root/note talks/NOUN/2/obj/talk and/CCONJ/5/cc backed/VERB/2/conj/back cooperation/NOUN/5/obj to/PART/8/mark promote/VERB/3/advcl rights/NOUN/8/obj/right",
+			xpos: map[int]string{1: "VBD", 4: "VBD"},
+			want: []string{"noted | Seoul | talks", "backed | Seoul | cooperation | to promote rights", "promote | Seoul | rights"},
+		},
+		{
+			name: "a relative clause after a quoted title refers to the title",
+			spec: "They/PRON/2/nsubj applauded/VERB/0/root/applaud the/DET/5/det “/PUNCT/5/punct Guidelines/PROPN/2/obj for/ADP/7/case Deterrence/PROPN/5/nmod ”/PUNCT/2/punct ,/PUNCT/2/punct which/PRON/11/nsubj represents/VERB/2/parataxis/represent progress/NOUN/11/obj",
+			xpos: map[int]string{9: "WDT"},
+			want: []string{"applauded | They | the “ Guidelines for Deterrence", "represents | the “ Guidelines for Deterrence | progress"},
+		},
 		{
 			name: "apposition",
 			spec: "Yoon/PROPN/0/root ,/PUNCT/4/punct the/DET/4/det president/NOUN/1/appos",
@@ -215,6 +299,9 @@ func TestSurface(t *testing.T) {
 			text, s := sentence(t, tt.spec)
 			for i, x := range tt.xpos {
 				s.Words[i].XPOS = x
+			}
+			if len(tt.glue) > 0 {
+				text, s = glue(text, s, tt.glue)
 			}
 			var got []string
 			for _, e := range surface(text, newParse(s)) {
@@ -278,4 +365,26 @@ func TestConfidence_purpose(t *testing.T) {
 	if main, purpose := confidence(p, ts[0]), confidence(p, ts[1]); purpose >= main {
 		t.Errorf("purpose clause %v, main clause %v: want the purpose clause lower", purpose, main)
 	}
+}
+
+// glue rewrites a test sentence so that the words at the given indexes
+// follow the word before them with no space: "ASEAN-led".
+func glue(text string, s nlp.Sentence, idx []int) (string, nlp.Sentence) {
+	joined := map[int]bool{}
+	for _, i := range idx {
+		joined[i] = true
+	}
+	var b strings.Builder
+	for i := range s.Words {
+		w := &s.Words[i]
+		if i > 0 && !joined[i] {
+			b.WriteByte(' ')
+		}
+		word := text[w.Start:w.End]
+		w.Start = b.Len()
+		b.WriteString(word)
+		w.End = b.Len()
+	}
+	s.End = b.Len()
+	return b.String(), s
 }
