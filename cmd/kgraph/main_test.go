@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"encoding/json"
 	"os"
 	"path/filepath"
 	"strings"
@@ -205,6 +206,42 @@ func TestBuild_AcronymAcrossDocuments(t *testing.T) {
 	for _, want := range []string{"Japan\twelcome\tNuclear Consultative Group\tb\t1", "Australia\tpraise\tNuclear Consultative Group\tc\t1"} {
 		if !strings.Contains(out, want) {
 			t.Errorf("facts lack %q:\n%s", want, out)
+		}
+	}
+}
+
+// The facts table names entities, never the words that refer to them: no
+// subject is a pronoun or a group reference, and the seed's countries are
+// each one entity.
+func TestSeedGraph_Entities(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "kg.db")
+	if _, errOut, code := run(t, "", "build", "--db", db, "-q", statement); code != 0 {
+		t.Fatalf("build: %s", errOut)
+	}
+	tsv, _, _ := run(t, "", "export", "--db", db, "--format", "tsv")
+	refs := map[string]bool{"both sides": true, "the two sides": true, "two sides": true, "the two countries": true,
+		"the secretaries and ministers": true, "the leaders": true, "they": true, "we": true, "it": true, "its": true,
+		"their": true, "which": true, "that": true, "sides": true}
+	for _, line := range strings.Split(strings.TrimSpace(tsv), "\n")[1:] {
+		if subj := strings.Split(line, "\t")[0]; refs[strings.ToLower(subj)] {
+			t.Errorf("reference as subject: %s", line)
+		}
+	}
+	out, _, code := run(t, "", "entities", "--db", db, "--type", "Country", "--json")
+	if code != 0 {
+		t.Fatal(out)
+	}
+	var rows []struct{ Label string }
+	if err := json.Unmarshal([]byte(out), &rows); err != nil {
+		t.Fatal(err)
+	}
+	count := map[string]int{}
+	for _, r := range rows {
+		count[r.Label]++
+	}
+	for _, c := range []string{"United States", "Republic of Korea", "Democratic People's Republic of Korea", "Russia", "Ukraine", "China", "Japan"} {
+		if count[c] != 1 {
+			t.Errorf("country %q listed %d times, want once", c, count[c])
 		}
 	}
 }
