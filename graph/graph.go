@@ -37,8 +37,8 @@ type Config struct {
 	Backend string
 	// Address is a directory for the disk backends (created when missing),
 	// a connection URL for postgres
-	// ("postgres://user:pass@host:5432/db?sslmode=disable"), and empty for
-	// memstore.
+	// ("postgres://user:pass@host:5432/db?sslmode=disable"), and ignored
+	// by memstore, which lives in memory only.
 	Address string
 	// NoSync lets bolt and leveldb skip the fsync after each batch: faster
 	// bulk loads, at the price of losing the last batches on a crash.
@@ -94,7 +94,11 @@ func Open(ctx context.Context, cfg Config) (*Store, error) {
 			return nil, fmt.Errorf("create %s: %w", where, scrub(err, cfg.Address))
 		}
 	}
-	qs, err := cgraph.NewQuadStore(b.cayley, cfg.Address, opts)
+	addr := cfg.Address
+	if !b.disk && !b.sql {
+		addr = ""
+	}
+	qs, err := cgraph.NewQuadStore(b.cayley, addr, opts)
 	if err != nil {
 		return nil, fmt.Errorf("open %s: %w", where, scrub(err, cfg.Address))
 	}

@@ -5,6 +5,8 @@ import (
 	"encoding/json"
 	"fmt"
 	"os"
+	"runtime"
+	"sync"
 	"time"
 
 	"github.com/spf13/cobra"
@@ -138,18 +140,15 @@ func runBuild(ctx context.Context, opts *buildOptions) error {
 		return nil
 	}
 	prog := newProgress(opts.Err, opts.Quiet)
-	err = source.Walk(ctx, opts.Inputs, source.Options{Stdin: opts.In, StdinID: opts.ID}, func(it source.Item) error {
-		if it.Err != nil {
-			fmt.Fprintf(opts.Err, "kgraph: %s: %v\n", it.Origin, it.Err)
-			sum.Refused++
-			return nil
-		}
-		res, err := ex.Extract(ctx, it.Doc)
-		if err != nil {
+	add := func(it source.Item, res schema.Result, err error) error {
+		if it.Err == nil && err != nil {
 			if ctx.Err() != nil {
 				return ctx.Err()
 			}
-			fmt.Fprintf(opts.Err, "kgraph: %s: %v\n", it.Origin, err)
+			it.Err = err
+		}
+		if it.Err != nil {
+			fmt.Fprintf(opts.Err, "kgraph: %s: %v\n", it.Origin, it.Err)
 			sum.Refused++
 			return nil
 		}
@@ -170,7 +169,31 @@ func runBuild(ctx context.Context, opts *buildOptions) error {
 			return flush()
 		}
 		return nil
+	}
+	// Documents are extracted a batch at a time on every core, then added
+	// in input order; names learned from one batch serve the next, so the
+	// result does not depend on which worker finished first.
+	var batch []source.Item
+	extractBatch := func() error {
+		results, errs := extractAll(ctx, ex, batch)
+		for i, it := range batch {
+			if err := add(it, results[i], errs[i]); err != nil {
+				return err
+			}
+		}
+		batch = batch[:0]
+		return nil
+	}
+	err = source.Walk(ctx, opts.Inputs, source.Options{Stdin: opts.In, StdinID: opts.ID}, func(it source.Item) error {
+		batch = append(batch, it)
+		if len(batch) >= 4*runtime.GOMAXPROCS(0) {
+			return extractBatch()
+		}
+		return nil
 	})
+	if err == nil {
+		err = extractBatch()
+	}
 	if err == nil {
 		err = flush()
 	}
@@ -187,6 +210,31 @@ func runBuild(ctx context.Context, opts *buildOptions) error {
 		return errSilent
 	}
 	return nil
+}
+
+// extractAll extracts the readable items of a batch in parallel.
+func extractAll(ctx context.Context, ex *extract.Pipeline, items []source.Item) ([]schema.Result, []error) {
+	results := make([]schema.Result, len(items))
+	errs := make([]error, len(items))
+	next := make(chan int)
+	var wg sync.WaitGroup
+	for range min(runtime.GOMAXPROCS(0), len(items)) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range next {
+				results[i], errs[i] = ex.Extract(ctx, items[i].Doc)
+			}
+		}()
+	}
+	for i, it := range items {
+		if it.Err == nil {
+			next <- i
+		}
+	}
+	close(next)
+	wg.Wait()
+	return results, errs
 }
 
 func printSummary(opts *buildOptions, s buildSummary) error {
