@@ -334,7 +334,32 @@ func (d *docState) resolveArg(p *parse, sp span, wide bool) mention {
 	if h < 0 {
 		return m
 	}
+	if g := p.head(h); g >= 0 && p.rel(h) == "conj" && p.sharesModifiers(g, h) {
+		// "abuses" of "the DPRK's human rights violations and abuses" is
+		// read with the noun whose modifiers it shares.
+		h, sp = g, p.phrase(g)
+	}
+	for _, k := range p.kids[h] {
+		if p.rel(k) == "conj" && p.sharesModifiers(h, k) {
+			sp = append(append(span{}, sp...), p.subtree(k, nil)...)
+			sort.Ints(sp)
+		}
+	}
 	core := p.core(h, sp, wide)
+	// The doer of an act named by its acronym is written first and as
+	// written: "any nuclear attack by the DPRK" is the "DPRK nuclear
+	// attack", "the DPRK's human rights violations" the "DPRK human rights
+	// violations".
+	doer := ""
+	if agent := p.nounAgent(h); agent >= 0 {
+		if doer = d.agentName(p, agent); doer != "" {
+			core = without(core, p.subtree(agent, nil))
+		}
+	} else if len(core) > 2 && p.rel(core[0]) == "nmod:poss" && p.head(core[0]) == h && isAcronym(p.s.Words[core[0]].Text) {
+		if m := p.s.Words[core[1]].Text; m == "’s" || m == "'s" {
+			doer, core = p.s.Words[core[0]].Text, core[2:]
+		}
+	}
 	label := d.labelOf(p, core)
 	k := Key(label)
 	switch {
@@ -369,9 +394,16 @@ func (d *docState) resolveArg(p *parse, sp span, wide bool) mention {
 		m.labels = ls
 		return m
 	}
-	if per, ok := d.splitPerson(p, core); ok {
+	if per, ok := d.sharedTitle(p, h, core); ok {
 		m.labels = []string{d.person(per, d.sentence)}
 		d.lastPerson, d.lastPersonSent = m.labels[0], d.sentence
+		return m
+	}
+	if pers, ok := d.splitPersons(p, core); ok {
+		for _, per := range pers {
+			m.labels = append(m.labels, d.person(per, d.sentence))
+		}
+		d.lastPerson, d.lastPersonSent = m.labels[len(m.labels)-1], d.sentence
 		return m
 	}
 	if who, ok := d.surnames[k]; ok && !strings.Contains(label, " ") {
@@ -379,6 +411,9 @@ func (d *docState) resolveArg(p *parse, sp span, wide bool) mention {
 		return m
 	}
 	label = d.expandAbbreviation(label)
+	if doer != "" {
+		label = doer + " " + label
+	}
 	m.labels = []string{d.entity(label, p, h)}
 	if d.named(m.labels[0]) {
 		if e := d.ents[Key(m.labels[0])]; e.Type == schema.TypePerson {
@@ -589,8 +624,8 @@ func (p *parse) core(h int, within span, wide bool) span {
 		in[j] = true
 	}
 	var out span
-	var walk func(int)
-	walk = func(j int) {
+	var walk func(int, bool)
+	walk = func(j int, title bool) {
 		out = append(out, j)
 		for _, k := range p.kids[j] {
 			if !in[k] {
@@ -601,54 +636,106 @@ func (p *parse) core(h int, within span, wide bool) span {
 				// "Foreign and Defense Ministerial": coordination inside a
 				// modifier is part of the name; only the head's own
 				// conjuncts are separate entities.
-				if j != h {
-					walk(k)
+				// "the DPRK's human rights violations and abuses": a bare
+				// noun conjoined to a modified one shares its modifiers,
+				// and the two name one thing.
+				if j != h || p.rel(k) == "conj" && p.sharesModifiers(h, k) {
+					walk(k, title)
 				}
 			case "compound", "flat", "amod", "nummod", "fixed", "goeswith", "nmod:desc", "case":
 				if p.rel(k) == "case" && p.head(k) == h {
 					continue
 				}
-				walk(k)
+				if p.rel(k) == "amod" && transient[p.lower(k)] && len(p.kids[k]) == 0 {
+					// "the recent military drills" are the military
+					// drills: when is no part of what.
+					continue
+				}
+				walk(k, title)
 			case "nmod:poss":
-				if p.pos(k) != "PRON" {
-					walk(k)
+				// "against the United States or its allies": a pronoun
+				// inside a modifier stays; the head's own does not.
+				if p.pos(k) != "PRON" || j != h {
+					walk(k, title)
 				}
 			case "nmod":
 				c := p.child(k, "case")
 				switch {
 				case c < 0:
 				case p.lower(c) == "of":
-					walk(k)
+					walk(k, title)
 				case j != h && (p.pos(k) == "PROPN" || p.pos(k) == "NOUN" && len(p.kids[k]) <= 2):
 					// Inside a name: "Guidelines for Nuclear Deterrence".
-					walk(k)
+					walk(k, title)
+				case j == h && p.titleContinues(h, k, c):
+					// A document's or a body's title goes on after its
+					// head: "Guidelines for Nuclear Deterrence", "Convention
+					// on the Law of the Sea", with its articles.
+					walk(k, true)
+				case j == h && p.pos(h) == "NOUN" && placePreps[p.lower(c)] && p.pos(k) == "PROPN":
+					// "military drills around Taiwan", "an attack against
+					// the United States": where a description points to a
+					// name is part of what it is.
+					walk(k, title)
 				case wide && (p.pos(k) == "PROPN" || len(p.subtree(k, nil)) <= 8):
-					walk(k)
+					walk(k, title)
 				}
 			case "acl":
 				// "attempts to change the status quo": a short infinitive
 				// says which attempts.
 				if wide && j == h && p.child(k, "mark") >= 0 {
-					walk(k)
+					walk(k, title)
 				}
 			case "obj", "mark":
 				if p.rel(j) == "acl" {
-					walk(k)
+					walk(k, title)
+				} else if j == h && p.rel(k) == "obj" && p.s.Words[h].XPOS == "VBG" {
+					// A gerund is named with its object: "upholding
+					// international law".
+					walk(k, title)
 				}
 			case "punct":
 				if t := p.s.Words[k].Text; t == "-" || t == "(" || t == ")" {
-					walk(k)
+					walk(k, title)
 				}
 			case "det":
-				if p.lower(k) == "no" {
-					walk(k)
+				if p.lower(k) == "no" || title && p.lower(k) == "the" {
+					walk(k, title)
 				}
 			}
 		}
 	}
-	walk(h)
+	walk(h, false)
 	sort.Ints(out)
 	return p.trim(out)
+}
+
+// placePreps relate a description to the name it is about.
+var placePreps = map[string]bool{"against": true, "around": true, "toward": true, "towards": true, "near": true}
+
+// transient adjectives say when, not what.
+var transient = map[string]bool{"recent": true, "ongoing": true, "current": true, "latest": true}
+
+// titleContinues says whether the "for" or "on" phrase k, with case word
+// c, continues the proper name headed by h: the head is a capitalized
+// document or institution word and the phrase a capitalized name too.
+func (p *parse) titleContinues(h, k, c int) bool {
+	// A capitalized common noun inside a sentence is a name's head too:
+	// taggers read "Guidelines" as a noun.
+	named := func(i int) bool {
+		return capitalized(p.s.Words[i].Text) && (p.pos(i) == "PROPN" || p.pos(i) == "NOUN" && i > 0)
+	}
+	if !named(h) || !named(k) {
+		return false
+	}
+	if w := p.lower(c); w != "for" && w != "on" {
+		return false
+	}
+	switch guessType(p, h, p.s.Words[h].Text) {
+	case schema.TypeAgreement, schema.TypeOrganization, schema.TypeProgram, schema.TypeEvent:
+		return true
+	}
+	return false
 }
 
 // headOf is the word of sp whose head lies outside it.
@@ -680,6 +767,11 @@ func (p *parse) predicate(t tuple) string {
 		if n := p.head(h); n >= 0 && intentionNouns[strings.ToLower(p.lemma(n))] {
 			parts = append(parts, strings.ToLower(p.lemma(n)), "to")
 		}
+	}
+	// "committed to strengthening cooperation to promote human rights":
+	// the purpose is committed to as well, "commit to promote".
+	if g := p.commissiveGovernor(h); g >= 0 && p.committer(headOf(p, t.subj), g) {
+		parts = append(parts, strings.ToLower(p.lemma(g)), "to")
 	}
 	// "pledged to deepen X, enhance Y and expand Z": the later verbs are
 	// conjuncts of the complement and share its governor, "pledge to".
@@ -719,6 +811,34 @@ func (p *parse) predicate(t tuple) string {
 		parts = append(parts, p.lower(t.objCase))
 	}
 	return strings.Join(parts, " ")
+}
+
+// commissive verbs bind their speaker to what follows.
+var commissive = map[string]bool{"commit": true, "pledge": true, "vow": true, "resolve": true, "promise": true,
+	"undertake": true, "agree": true}
+
+// commissiveGovernor finds, for a purpose infinitive ("to promote" in
+// "committed to strengthening cooperation to promote human rights"), the
+// commissive verb a few steps up that governs it; -1 if none.
+func (p *parse) commissiveGovernor(h int) int {
+	if r := p.rel(h); r != "advcl" && r != "acl" {
+		return -1
+	}
+	if m := p.child(h, "mark"); m < 0 || p.lower(m) != "to" {
+		return -1
+	}
+	for j, steps := p.head(h), 0; j >= 0 && steps < 4; j, steps = p.head(j), steps+1 {
+		if p.pos(j) != "VERB" || p.s.Words[j].XPOS == "VBG" || p.rel(j) == "xcomp" {
+			// Through nouns, gerunds and open complements: "pledged to
+			// deepen cooperation to promote peace".
+			continue
+		}
+		if commissive[strings.ToLower(p.lemma(j))] {
+			return j
+		}
+		return -1
+	}
+	return -1
 }
 
 // gerundOwner finds who acts in "the role of the UNC in managing and
@@ -852,20 +972,56 @@ func (d *docState) facts(n int, p *parse, ts []tuple) {
 	seen := map[string]bool{}
 	for _, t := range ts {
 		if len(t.obj) == 0 {
+			if p.together(t) {
+				d.reciprocal(n, p, t, d.resolve(p, t.subj), p.predicate(t), seen)
+			}
 			continue
 		}
 		oh := headOf(p, t.obj)
-		if oh >= 0 && p.rel(oh) == "ccomp" {
+		if oh >= 0 && p.rel(oh) == "ccomp" && !(t.copula && oh == t.verb) {
 			continue // an attributed clause is no entity; its own facts come from its clause
+		}
+		if !t.passive && oh >= 0 && p.rel(oh) == "obl:agent" {
+			// "as commended and endorsed by President Biden": a
+			// participle's "by" phrase is its doer. What the parties
+			// say is not what others did to them: such a subject is a
+			// misread attachment, and no fact is better than a wrong one.
+			if IsReference(p.text(d.text, t.subj)) {
+				d.resolve(p, t.obj) // the doer is still named, with its title
+				continue
+			}
+			t.passive, t.agent = true, t.obj
 		}
 		subj := d.resolve(p, t.subj)
 		if owner, ok := d.gerundOwner(p, t.verb); ok {
 			subj = owner
 		}
 		pred := p.predicate(t)
+		if o := p.asParticipleOf(t.verb); o >= 0 {
+			// "upholding international law as reflected in UNCLOS": what
+			// is reflected is the law, not the clause's subject.
+			subj = d.resolve(p, p.phrase(o))
+			pred = "be " + p.lower(t.verb)
+			if t.objCase >= 0 {
+				pred += " " + p.lower(t.objCase)
+			}
+		}
+		if t.copula && oh == t.verb && pred == "be "+p.lower(oh) {
+			// "is unacceptable": the adjective is the object, not part
+			// of the relation too.
+			pred = "be"
+		}
 		objSpans := []span{t.obj}
+		// Further light-noun complements about a name, each with its own
+		// preposition: "noted consultations for collaboration [on projects
+		// under AUKUS Pillar II]".
+		type group struct {
+			pred  string
+			spans []span
+		}
+		var more []group
 		// Only a direct object folds: "built on respect" is about respect.
-		if oh >= 0 && !t.copula && t.objCase < 0 && t.light < 0 && p.foldable(oh) {
+		if oh >= 0 && !t.copula && t.objCase < 0 && t.light < 0 && p.rel(oh) != "obl:agent" && p.foldable(oh) {
 			prep, heads := p.folded(oh)
 			if len(heads) == 0 {
 				// "reaffirmed [their commitment] [to X]": the parser may
@@ -873,13 +1029,55 @@ func (d *docState) facts(n int, p *parse, ts []tuple) {
 				prep, heads = p.oblAfter(t.verb, oh)
 			}
 			if len(heads) > 0 {
-				pred += " " + strings.ToLower(p.lemma(oh)) + " " + prep
+				base := pred + " " + strings.ToLower(p.lemma(oh)) + " "
+				for _, k := range p.namedComplements(oh, heads[0]) {
+					g := group{pred: base + p.lower(p.child(k, "case"))}
+					for _, c := range p.conjuncts(k) {
+						g.spans = append(g.spans, p.stripCase(p.phrase(c)))
+					}
+					more = append(more, g)
+				}
+				pred = base + prep
 				objSpans = objSpans[:0]
 				for _, c := range heads {
 					objSpans = append(objSpans, p.stripCase(p.phrase(c)))
 				}
+				// "their commitment to working within the UN framework":
+				// the gerund is what is committed to, its argument the
+				// object.
+				if len(heads) == 1 && prep == "to" {
+					if verb, args := p.gerundArgs(heads[0]); verb != "" {
+						pred += " " + verb
+						objSpans = args
+					}
+				}
+			}
+		} else if oh >= 0 && t.objCase < 0 && t.light < 0 && p.pos(oh) == "ADJ" {
+			// "remain open to dialogue with the DPRK": the adjective and
+			// its preposition join the predicate.
+			if prep, heads := p.adjComplement(oh); len(heads) > 0 {
+				pred += " " + p.lower(oh) + " " + prep
+				objSpans = objSpans[:0]
+				for _, c := range heads {
+					objSpans = append(objSpans, p.stripCase(p.phrase(c)))
+				}
+			} else if x := p.child(oh, "xcomp"); x >= 0 && p.child(x, "mark") >= 0 {
+				// "remain ready to talk with the DPRK".
+				if verb, args := p.verbArgs(x); verb != "" {
+					pred += " " + p.lower(oh) + " to " + verb
+					objSpans = args
+				}
 			}
 		}
+		// "expressed concern over provocative actions, particularly the
+		// recent military drills": the singled-out example is an object
+		// too.
+		for _, a := range t.extra {
+			if ah := headOf(p, a.words); ah >= 0 && p.singledOut(ah) {
+				objSpans = append(objSpans, a.words)
+			}
+		}
+		d.reciprocal(n, p, t, subj, pred, seen)
 		subjects := []mention{subj}
 		if sh := headOf(p, t.subj); sh >= 0 {
 			if owner, ok := d.possessor(p, sh); ok {
@@ -901,8 +1099,43 @@ func (d *docState) facts(n int, p *parse, ts []tuple) {
 				}
 			}
 		}
+		// "committed to accelerate cooperation with the goal of signing
+		// the agreement": the goal is the subject's aim.
+		active := t // these facts are stated actively, whatever the clause's voice
+		active.passive = false
+		for _, a := range p.aims(t) {
+			obj := d.resolveObject(p, a.obj)
+			for _, s := range subjects {
+				d.fact(n, p, active, s, obj, a.pred, seen)
+			}
+		}
+		for _, g := range more {
+			for _, os := range g.spans {
+				obj := d.resolveObject(p, os)
+				for _, s := range subjects {
+					d.fact(n, p, active, s, obj, g.pred, seen)
+				}
+			}
+		}
 	}
 	d.nominalFacts(n, p, seen)
+}
+
+// reciprocal records, for "Both sides pledged to coordinate closely
+// together", that each party does it with the other.
+func (d *docState) reciprocal(n int, p *parse, t tuple, subj mention, pred string, seen map[string]bool) {
+	if len(subj.labels) != 2 || subj.unresolved || !p.together(t) {
+		return
+	}
+	if t.objCase >= 0 {
+		pred = strings.TrimSuffix(pred, " "+p.lower(t.objCase))
+	}
+	pred += " with"
+	t.passive = false
+	for i, s := range subj.labels {
+		other := subj.labels[1-i]
+		d.fact(n, p, t, mention{labels: []string{s}, text: subj.text}, mention{labels: []string{other}, text: other}, pred, seen)
+	}
 }
 
 // fact records the facts of one tuple with one object: one per pair of

@@ -50,6 +50,90 @@ func TestExtract_resolution(t *testing.T) {
 			text:  "Japan expressed its support for Ukraine.",
 			facts: []string{"Japan | express support for | Ukraine"},
 		},
+		{
+			name: "coordinated titled persons are each the agent and each titled",
+			text: "The agreement was endorsed by President Biden and President Yoon.",
+			facts: []string{"Biden | endorse | agreement", "Yoon | endorse | agreement",
+				"Biden | be | President", "Yoon | be | President"},
+		},
+		{
+			name:  "a plural title goes to every name",
+			text:  "The declaration was announced by Presidents Biden and Yoon.",
+			facts: []string{"Biden | be | President", "Yoon | be | President", "Yoon | announce | declaration"},
+		},
+		{
+			name:  "a document title goes on after its head",
+			text:  "The Guidelines for Nuclear Deterrence were endorsed by Japan.",
+			facts: []string{"Japan | endorse | Guidelines for Nuclear Deterrence"},
+		},
+		{
+			name:  "a purpose is committed to as well",
+			text:  "Japan pledged to deepen cooperation to promote peace.",
+			facts: []string{"Japan | pledge to promote | peace"},
+		},
+		{
+			name:  "a gerund completing a light noun joins the predicate",
+			text:  "Japan reaffirmed its commitment to working within the UN framework.",
+			facts: []string{"Japan | reaffirm commitment to work within | United Nations framework"},
+		},
+		{
+			name: "parties acting together act with each other",
+			text: "The Governments of the United States and the Republic of Korea released this statement.\n" +
+				"Both sides pledged to coordinate closely together on sanctions.",
+			facts: []string{"United States | pledge to coordinate with | Republic of Korea",
+				"Republic of Korea | pledge to coordinate with | United States"},
+		},
+		{
+			name:  "a predicate adjective and its complement join the predicate",
+			text:  "Japan remains open to dialogue with China.",
+			facts: []string{"Japan | remain open to dialogue with | China"},
+		},
+		{
+			name:  "a singled-out example is an object too",
+			text:  "Japan expressed concern over provocative actions, particularly the military drills around Taiwan.",
+			facts: []string{"Japan | express concern over | military drills around Taiwan"},
+		},
+		{
+			name:  "the doer of an act names it, and the copula takes the adjective",
+			text:  "Any nuclear attack by Russia against Ukraine is unacceptable.",
+			facts: []string{"Russia nuclear attack against Ukraine | be | unacceptable"},
+		},
+		{
+			name:  "an acronym possessor is attributive and bare conjuncts share modifiers",
+			text:  "The DPRK’s human rights violations and abuses were linked with its missile programs.",
+			facts: []string{"DPRK human rights violations and abuses | be linked with | missile programs"},
+			not:   []string{"abuses"},
+		},
+		{
+			name:  "a reciprocal noun between two names",
+			text:  "Japan recognized the interconnectedness between Europe and the Indo-Pacific.",
+			facts: []string{"Europe | be interconnected with | Indo-Pacific", "Indo-Pacific | be interconnected with | Europe"},
+		},
+		{
+			name:  "the goal of doing something is an aim",
+			text:  "Japan is committed to accelerate cooperation with the goal of signing the Reciprocal Defense Procurement Agreement.",
+			facts: []string{"Japan | aim to sign | Reciprocal Defense Procurement Agreement"},
+		},
+		{
+			name:  "as reflected in describes the object",
+			text:  "The United States and the ROK underscored the importance of maritime safety and security, upholding international law as reflected in the United Nations Convention on the Law of the Sea (UNCLOS).",
+			facts: []string{"international law | be reflected in | United Nations Convention on the Law of the Sea"},
+		},
+		{
+			name:  "a light noun's later complement about a name",
+			text:  "Japan noted consultations for potential collaboration on projects under AUKUS Pillar II.",
+			facts: []string{"Japan | note consultation on | projects under AUKUS Pillar II"},
+		},
+		{
+			name:  "a named possessor poses its threats",
+			text:  "Japan condemned Russia’s threats.",
+			facts: []string{"Russia | pose | threats"},
+		},
+		{
+			name:  "when is no part of what",
+			text:  "The recent military drills escalate tension.",
+			facts: []string{"military drills | escalate | tension"},
+		},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"strconv"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -158,9 +159,9 @@ func (d *docState) person(per person, n int) string {
 	}
 	if per.title != "" {
 		// A title is said of the person: "President Yoon" says Yoon is
-		// President. Recorded once per document.
-		if !d.titled[label+"\x00"+per.title] {
-			d.titled[label+"\x00"+per.title] = true
+		// President. Recorded once per sentence that says it.
+		if k := label + "\x00" + per.title + "\x00" + strconv.Itoa(n); !d.titled[k] {
+			d.titled[k] = true
 			d.known(per.title, schema.TypeConcept, schema.Alias{})
 			d.out = append(d.out, schema.Fact{Subject: label, Predicate: "be", Object: per.title,
 				Sentence: n, Confidence: 0.6, Relation: "title", SubjectText: per.name, ObjectText: per.title})
@@ -201,4 +202,86 @@ func singularTitle(t string) string {
 		return t[:i] + last
 	}
 	return t
+}
+
+// splitPersons reads a titled name, or titled names joined by "and":
+// "President Biden and President Yoon" is two persons, each titled
+// President and each what the phrase says of both; in "Presidents Biden
+// and Yoon" the bare name takes the plural title of the first.
+func (d *docState) splitPersons(p *parse, core span) ([]person, bool) {
+	var parts []span
+	start := 0
+	for i, j := range core {
+		if p.pos(j) == "CCONJ" && p.lower(j) == "and" {
+			parts = append(parts, core[start:i])
+			start = i + 1
+		}
+	}
+	if len(parts) == 0 {
+		per, ok := d.splitPerson(p, core)
+		if !ok {
+			return nil, false
+		}
+		return []person{per}, true
+	}
+	parts = append(parts, core[start:])
+	var out []person
+	for i, part := range parts {
+		// A comma before "and" belongs to neither name.
+		for len(part) > 0 && p.pos(part[len(part)-1]) == "PUNCT" {
+			part = part[:len(part)-1]
+		}
+		per, ok := d.splitPerson(p, part)
+		if !ok && i > 0 && len(out) > 0 && out[0].title != "" && d.bareName(p, part) {
+			per, ok = person{name: p.text(d.text, part), title: out[0].title, affiliation: out[0].affiliation}, true
+		}
+		if !ok {
+			return nil, false
+		}
+		out = append(out, per)
+	}
+	return out, true
+}
+
+// bareName says whether the words are a short capitalized name with no
+// title or office word: "Yoon" of "Presidents Biden and Yoon".
+func (d *docState) bareName(p *parse, sp span) bool {
+	if _, known := d.gaz.Lookup(p.text(d.text, sp)); known {
+		return false
+	}
+	if len(sp) == 0 || len(sp) > 4 {
+		return false
+	}
+	for _, j := range sp {
+		w := p.s.Words[j]
+		lw := strings.ToLower(w.Text)
+		if titleWords[lw] || officeWords[lw] || w.UPOS != "PROPN" || !capitalized(w.Text) {
+			return false
+		}
+	}
+	return true
+}
+
+// sharedTitle reads the later names of "Presidents Biden and Yoon": a bare
+// name conjoined to a name under a plural title has that title too.
+func (d *docState) sharedTitle(p *parse, h int, core span) (person, bool) {
+	g := p.head(h)
+	if p.rel(h) != "conj" || g < 0 || !d.bareName(p, core) {
+		return person{}, false
+	}
+	gc := p.core(g, p.phrase(g), false)
+	first, ok := d.splitPerson(p, gc)
+	if !ok {
+		return person{}, false
+	}
+	plural := false
+	for _, j := range gc {
+		if w := p.s.Words[j].Text; titleWords[strings.ToLower(w)] && singularTitle(w) != w {
+			plural = true
+		}
+	}
+	if !plural {
+		return person{}, false
+	}
+	return person{name: p.text(d.text, core), title: first.title, affiliation: first.affiliation}, true
 }
