@@ -245,3 +245,28 @@ func TestSeedGraph_Entities(t *testing.T) {
 		}
 	}
 }
+
+// A user's alias file names entities the embedded gazetteer does not know.
+func TestBuild_Aliases(t *testing.T) {
+	dir := t.TempDir()
+	aliases := filepath.Join(dir, "aliases.tsv")
+	doc := filepath.Join(dir, "note.txt")
+	os.WriteFile(aliases, []byte("# ours\nKimchi Pact\tSeoul Food Accord\tAgreement\n"), 0o644)
+	os.WriteFile(doc, []byte("Japan signed the Kimchi Pact."), 0o644)
+	db := filepath.Join(dir, "kg.db")
+	if _, errOut, code := run(t, "", "build", "--db", db, "-q", "--aliases", aliases, doc); code != 0 {
+		t.Fatalf("build: %s", errOut)
+	}
+	out, _, _ := run(t, "", "export", "--db", db, "--format", "tsv")
+	if !strings.Contains(out, "Japan\tsign\tSeoul Food Accord\tnote\t1") {
+		t.Errorf("alias not applied:\n%s", out)
+	}
+	ents, _, _ := run(t, "", "entities", "--db", db, "--type", "Agreement")
+	if !strings.Contains(ents, "Seoul Food Accord") || !strings.Contains(ents, "Kimchi Pact") {
+		t.Errorf("entities:\n%s", ents)
+	}
+	os.WriteFile(aliases, []byte("only two\tfields\n"), 0o644)
+	if _, errOut, code := run(t, "", "build", "--db", db, "-q", "--aliases", aliases, doc); code == 0 || !strings.Contains(errOut, "aliases.tsv:1") {
+		t.Errorf("bad alias file: exit %d, %s", code, errOut)
+	}
+}
