@@ -50,11 +50,12 @@ const (
 	tAmbP2
 	tPrevAmbP1
 	tAmbCurAmbP1
+	tLexFreq
 	nTemplates
 )
 
-// maxFeatures is the number of features of one token; extract fills exactly
-// this many, so the array needs no allocation.
+// maxFeatures is the most features of one token; extract fills this many
+// (one fewer without lexicon frequencies), so the array needs no allocation.
 const maxFeatures = nTemplates - 1
 
 // mix folds v into h; the multiply-xorshift is the finaliser of
@@ -132,6 +133,7 @@ type wordInfo struct {
 	lex                  uint64 // most frequent class in training, or lexUnknown
 	lexLower             uint64 // the same for the case-folded word
 	amb                  uint64 // ambiguity class, or ambUnknown
+	freq                 uint64 // frequency bucket of the word in training, 0 if unknown
 	unknown              bool   // not in the lexicon
 	sure                 bool   // tagged lex by lookup, not scored
 	title                uint64 // 1 if the first byte is an upper-case letter
@@ -182,10 +184,11 @@ func (m *model) fillInfo(words []string, info []wordInfo) {
 		if w != "" && 'A' <= w[0] && w[0] <= 'Z' {
 			wi.title = 1
 		}
-		wi.lex, wi.amb, wi.sure, wi.unknown = lexUnknown, ambUnknown, false, true
+		wi.lex, wi.amb, wi.sure, wi.unknown, wi.freq = lexUnknown, ambUnknown, false, true, 0
 		if e, ok := m.lex[w]; ok {
 			wi.lex = uint64(e.cls &^ lexSure)
 			wi.amb = e.amb
+			wi.freq = uint64(e.freq)
 			wi.sure = e.cls&lexSure != 0
 			wi.unknown = false
 		}
@@ -194,6 +197,27 @@ func (m *model) fillInfo(words []string, info []wordInfo) {
 			wi.lexLower = uint64(v)
 		}
 	}
+}
+
+// maxFreqBucket is the highest value of freqBucket.
+const maxFreqBucket = 5
+
+// freqBucket buckets how often a word occurs in training: 1, 2, 3-4, 5-9,
+// 10 or more.
+func freqBucket(n int) uint8 {
+	switch {
+	case n <= 0:
+		return 0
+	case n == 1:
+		return 1
+	case n == 2:
+		return 2
+	case n <= 4:
+		return 3
+	case n <= 9:
+		return 4
+	}
+	return maxFreqBucket
 }
 
 // ambUnknown is the ambiguity class of words not in the lexicon.
@@ -235,7 +259,15 @@ const (
 
 // extract writes the feature keys of word i into f, given the classes already
 // predicted for words before i (greedy left-to-right decoding).
-func extract(info []wordInfo, i int, pred []int, f *[maxFeatures]uint64) {
+// It returns how many it wrote: tLexFreq is only used by models trained with
+// lexFreq.
+func extract(info []wordInfo, i int, pred []int, f *[maxFeatures]uint64, lexFreq bool) int {
+	return extractShift(info, i, pred, f, 0, lexFreq)
+}
+
+// extractShift is extract with shift added to every template id, so that the
+// second pass (pass2.go) keeps weights of its own for the same features.
+func extractShift(info []wordInfo, i int, pred []int, f *[maxFeatures]uint64, shift int, lexFreq bool) int {
 	n := len(info)
 	cur := &info[i]
 	p1, p2 := uint64(padStart), uint64(padStart2)
@@ -276,7 +308,7 @@ func extract(info []wordInfo, i int, pred []int, f *[maxFeatures]uint64) {
 	}
 	k := 0
 	put := func(t int, a, b uint64) {
-		f[k] = mix(mix(uint64(t), a), b)
+		f[k] = mix(mix(uint64(t+shift), a), b)
 		k++
 	}
 	put(tBias, 0, 0)
@@ -321,4 +353,8 @@ func extract(info []wordInfo, i int, pred []int, f *[maxFeatures]uint64) {
 	put(tAmbP2, ap2, 0)
 	put(tPrevAmbP1, p1, ap1)
 	put(tAmbCurAmbP1, cur.amb, ap1)
+	if lexFreq {
+		put(tLexFreq, cur.lex, cur.freq)
+	}
+	return k
 }

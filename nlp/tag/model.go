@@ -16,7 +16,17 @@ import (
 // like values side by side compress far better than interleaved records.
 // Weights are int16 with one float32 scale: the perceptron's averaged
 // weights need nowhere near float32 precision.
-const magic = "kgraph-tagger\x00v1\n"
+//
+// Version 2 adds, after the magic, the number of passes (1 or 2), whether
+// the first runs right to left (0 or 1), whether the features include
+// lexicon frequencies (0 or 1) and the second pass's gate (float32); after
+// each lexicon word's class, its frequency bucket; and after the first
+// pass's weights, the second's. A one-pass, left-to-right model without
+// lexicon frequencies is written as version 1.
+const (
+	magic   = "kgraph-tagger\x00v2\n"
+	magicV1 = "kgraph-tagger\x00v1\n"
+)
 
 // Save writes the model, gzip-compressed.
 func (t *Tagger) Save(w io.Writer) error {
@@ -52,9 +62,27 @@ func (e *encoder) str(s string) {
 	e.w.WriteString(s)
 }
 
+func flag(b bool) uint64 {
+	if b {
+		return 1
+	}
+	return 0
+}
+
 func (m *model) encode(w *bufio.Writer) error {
 	e := &encoder{w: w}
-	w.WriteString(magic)
+	// A plain one-pass model is written as version 1, as before the second
+	// pass existed, so that retraining it gives the same bytes.
+	v1 := m.passes <= 1 && !m.backward && !m.lexFreq && m.gate == 0
+	if v1 {
+		w.WriteString(magicV1)
+	} else {
+		w.WriteString(magic)
+		e.uvarint(uint64(max(m.passes, 1)))
+		e.uvarint(flag(m.backward))
+		e.uvarint(flag(m.lexFreq))
+		binary.Write(w, binary.LittleEndian, math.Float32bits(m.gate))
+	}
 	e.uvarint(uint64(len(m.classes)))
 	for _, c := range m.classes {
 		e.str(c.UPOS)
@@ -69,6 +97,9 @@ func (m *model) encode(w *bufio.Writer) error {
 	for _, w := range words {
 		e.str(w)
 		e.uvarint(uint64(m.lex[w].cls))
+		if !v1 {
+			e.uvarint(uint64(m.lex[w].freq))
+		}
 	}
 	// Ambiguity classes are hashes; store each distinct one once and
 	// refer to it by index, since a few hundred sets cover the lexicon.
@@ -102,28 +133,9 @@ func (m *model) encode(w *bufio.Writer) error {
 	for _, h := range hashes {
 		e.uvarint(uint64(m.lexLower[h]))
 	}
-	// Features are already in key order, so keys delta-encode.
-	e.uvarint(uint64(len(m.keys)))
-	prev = 0
-	for _, k := range m.keys {
-		e.uvarint(k - prev)
-		prev = k
-	}
-	for off := 0; off < len(m.entries); off += 1 + int(m.entries[off]) {
-		e.uvarint(uint64(m.entries[off]))
-	}
-	for off := 0; off < len(m.entries); off += 1 + int(m.entries[off]) {
-		for _, x := range m.entries[off+1 : off+1+int(m.entries[off])] {
-			w.WriteByte(byte(x >> 16))
-		}
-	}
-	binary.Write(w, binary.LittleEndian, math.Float32bits(m.scale))
-	var b [2]byte
-	for off := 0; off < len(m.entries); off += 1 + int(m.entries[off]) {
-		for _, x := range m.entries[off+1 : off+1+int(m.entries[off])] {
-			binary.LittleEndian.PutUint16(b[:], uint16(x))
-			w.Write(b[:])
-		}
+	m.weights.encode(e)
+	if m.passes > 1 {
+		m.second.encode(e)
 	}
 	return nil
 }
@@ -196,7 +208,25 @@ func decode(r *bufio.Reader) (model, error) {
 	d := &decoder{r: r}
 	head := make([]byte, len(magic))
 	d.full(head)
-	if d.err == nil && string(head) != magic {
+	v1 := string(head) == magicV1
+	switch {
+	case d.err != nil:
+	case v1:
+		m.passes = 1
+	case string(head) == magic:
+		m.passes = d.count(2)
+		m.backward = d.count(1) == 1
+		m.lexFreq = d.count(1) == 1
+		var gb [4]byte
+		d.full(gb[:])
+		m.gate = math.Float32frombits(binary.LittleEndian.Uint32(gb[:]))
+		if d.err == nil && !(m.gate >= 0 && m.gate < math.MaxFloat32) {
+			return m, fmt.Errorf("%w: second-pass gate %v", ErrModel, m.gate)
+		}
+		if d.err == nil && m.passes < 1 {
+			return m, fmt.Errorf("%w: %d passes", ErrModel, m.passes)
+		}
+	default:
 		return m, fmt.Errorf("%w: not a kgraph tagger model (header %q)", ErrModel, head)
 	}
 	nc := d.count(255)
@@ -207,6 +237,7 @@ func decode(r *bufio.Reader) (model, error) {
 	nl := d.count(1 << 24)
 	words := make([]string, nl)
 	cls := make([]uint16, nl)
+	freq := make([]uint8, nl)
 	for i := range nl {
 		words[i] = d.str()
 		v := d.uvarint()
@@ -214,6 +245,14 @@ func decode(r *bufio.Reader) (model, error) {
 			return m, fmt.Errorf("%w: lexicon class %d of %d", ErrModel, v&^lexSure, nc)
 		}
 		cls[i] = uint16(v)
+		if v1 {
+			continue
+		}
+		if fr := d.uvarint(); d.err == nil && fr > maxFreqBucket {
+			return m, fmt.Errorf("%w: lexicon frequency bucket %d", ErrModel, fr)
+		} else {
+			freq[i] = uint8(fr)
+		}
 	}
 	na := d.count(1 << 24)
 	ambs := make([]uint64, na)
@@ -228,7 +267,7 @@ func decode(r *bufio.Reader) (model, error) {
 		if d.err != nil {
 			break
 		}
-		m.lex[w] = lexEntry{cls: cls[i], amb: ambs[a]}
+		m.lex[w] = lexEntry{cls: cls[i], amb: ambs[a], freq: freq[i]}
 	}
 	nh := d.count(1 << 24)
 	hashes := make([]uint64, nh)
@@ -245,9 +284,48 @@ func decode(r *bufio.Reader) (model, error) {
 		}
 		m.lexLower[h] = uint16(v)
 	}
+	if err := m.weights.decode(d, nc); err != nil {
+		return m, err
+	}
+	if m.passes > 1 {
+		if err := m.second.decode(d, nc); err != nil {
+			return m, err
+		}
+	}
+	return m, nil
+}
+
+func (m *weights) encode(e *encoder) {
+	w := e.w
+	// Features are already in key order, so keys delta-encode.
+	e.uvarint(uint64(len(m.keys)))
+	var prev uint64
+	for _, k := range m.keys {
+		e.uvarint(k - prev)
+		prev = k
+	}
+	for off := 0; off < len(m.entries); off += 1 + int(m.entries[off]) {
+		e.uvarint(uint64(m.entries[off]))
+	}
+	for off := 0; off < len(m.entries); off += 1 + int(m.entries[off]) {
+		for _, x := range m.entries[off+1 : off+1+int(m.entries[off])] {
+			w.WriteByte(byte(x >> 16))
+		}
+	}
+	binary.Write(w, binary.LittleEndian, math.Float32bits(m.scale))
+	var b [2]byte
+	for off := 0; off < len(m.entries); off += 1 + int(m.entries[off]) {
+		for _, x := range m.entries[off+1 : off+1+int(m.entries[off])] {
+			binary.LittleEndian.PutUint16(b[:], uint16(x))
+			w.Write(b[:])
+		}
+	}
+}
+
+func (m *weights) decode(d *decoder, nc int) error {
 	nf := d.count(1 << 24)
 	if d.err != nil {
-		return m, fmt.Errorf("%w: %w", ErrModel, d.err)
+		return fmt.Errorf("%w: %w", ErrModel, d.err)
 	}
 	m.keys = make([]uint64, nf)
 	var k uint64
@@ -262,7 +340,7 @@ func decode(r *bufio.Reader) (model, error) {
 		total += runs[i]
 	}
 	if d.err != nil {
-		return m, fmt.Errorf("%w: %w", ErrModel, d.err)
+		return fmt.Errorf("%w: %w", ErrModel, d.err)
 	}
 	classes := make([]byte, total)
 	d.full(classes)
@@ -272,7 +350,7 @@ func decode(r *bufio.Reader) (model, error) {
 	raw := make([]byte, 2*total)
 	d.full(raw)
 	if d.err != nil {
-		return m, fmt.Errorf("%w: %w", ErrModel, d.err)
+		return fmt.Errorf("%w: %w", ErrModel, d.err)
 	}
 	m.entries = make([]uint32, 0, nf+total)
 	j := 0
@@ -280,12 +358,12 @@ func decode(r *bufio.Reader) (model, error) {
 		m.entries = append(m.entries, uint32(n))
 		for range n {
 			if int(classes[j]) >= nc {
-				return m, fmt.Errorf("%w: weight for class %d of %d", ErrModel, classes[j], nc)
+				return fmt.Errorf("%w: weight for class %d of %d", ErrModel, classes[j], nc)
 			}
 			m.entries = append(m.entries, uint32(classes[j])<<16|uint32(binary.LittleEndian.Uint16(raw[2*j:])))
 			j++
 		}
 	}
 	m.buildTable()
-	return m, nil
+	return nil
 }

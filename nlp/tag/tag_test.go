@@ -4,6 +4,8 @@ import (
 	"bytes"
 	"context"
 	"errors"
+	"math"
+	"slices"
 	"strings"
 	"testing"
 
@@ -170,6 +172,17 @@ func TestTrain_Deterministic(t *testing.T) {
 	if !bytes.Equal(a, b) {
 		t.Error("two trainings with seed 7 gave different models")
 	}
+	// Two passes train their perceptrons and folds in parallel.
+	two := func() []byte {
+		tg, err := Train(context.Background(), sents, Config{Epochs: 2, Seed: 7, Passes: 2, Folds: 3, LexFreq: true})
+		if err != nil {
+			t.Fatal(err)
+		}
+		return saved(t, tg)
+	}
+	if !bytes.Equal(two(), two()) {
+		t.Error("two two-pass trainings with seed 7 gave different models")
+	}
 	if bytes.Equal(a, c) {
 		t.Error("seeds 7 and 8 gave identical models: the seed is not used")
 	}
@@ -262,4 +275,81 @@ func FuzzLoad(f *testing.F) {
 		}
 		got.Tag([]string{"A", "fuzzed", "model", "still", "tags", "."})
 	})
+}
+
+func TestTrain_Passes(t *testing.T) {
+	sents := smallTrain(t)
+	tests := []struct {
+		name     string
+		cfg      Config
+		passes   int
+		backward bool
+	}{
+		{"one pass (default)", Config{Epochs: 2, Seed: 1}, 1, false},
+		{"one pass, lexicon frequencies", Config{Epochs: 2, Seed: 1, LexFreq: true}, 1, false},
+		{"two passes", Config{Epochs: 2, Seed: 1, Passes: 2, Folds: 2, LexFreq: true}, 2, true},
+		{"forward first", Config{Epochs: 2, Seed: 1, Passes: 2, Folds: 2, ForwardFirst: true}, 2, false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			tg, err := Train(context.Background(), sents, tt.cfg)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if tg.m.passes != tt.passes || tg.m.backward != tt.backward || tg.m.lexFreq != tt.cfg.LexFreq {
+				t.Errorf("passes %d backward %v, want %d %v", tg.m.passes, tg.m.backward, tt.passes, tt.backward)
+			}
+			if sc := tg.Score(sents[:100]); sc.UPOSAcc() < 90 {
+				t.Errorf("UPOS %.2f%% on its own training data", sc.UPOSAcc())
+			}
+			back, err := Load(bytes.NewReader(saved(t, tg)))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if back.m.passes != tg.m.passes || back.m.backward != tg.m.backward || back.m.gate != tg.m.gate || back.m.lexFreq != tg.m.lexFreq {
+				t.Errorf("after the round trip: passes %d backward %v gate %v, want %d %v %v",
+					back.m.passes, back.m.backward, back.m.gate, tg.m.passes, tg.m.backward, tg.m.gate)
+			}
+			if a, b := tg.Score(sents[:100]), back.Score(sents[:100]); a != b {
+				t.Errorf("scores differ after the round trip: trained %+v, loaded %+v", a, b)
+			}
+		})
+	}
+}
+
+// The gate decides which words the second pass re-tags: one every margin
+// reaches leaves all first-pass tags alone; 0 re-tags every word.
+func TestTagger_Gate(t *testing.T) {
+	sents := smallTrain(t)
+	tg, err := Train(context.Background(), sents, Config{Epochs: 2, Seed: 3, Passes: 2, Folds: 2})
+	if err != nil {
+		t.Fatal(err)
+	}
+	m1, mc, mo := tg.m, tg.m, tg.m
+	m1.passes = 1
+	mc.gate = math.SmallestNonzeroFloat32
+	mo.gate = 0
+	firstOnly, closed, open := newTagger(m1), newTagger(mc), newTagger(mo)
+	dev := readEWT(t, "dev")[:200]
+	changed := 0
+	for _, s := range dev {
+		words := make([]string, len(s.Words))
+		for i, w := range s.Words {
+			words[i] = w.Form
+		}
+		u1, x1 := firstOnly.Tag(words)
+		u2, x2 := closed.Tag(words)
+		if !slices.Equal(u1, u2) || !slices.Equal(x1, x2) {
+			t.Fatalf("closed gate changed first-pass tags of %q", words)
+		}
+		_, x3 := open.Tag(words)
+		for i := range x1 {
+			if x1[i] != x3[i] {
+				changed++
+			}
+		}
+	}
+	if changed == 0 {
+		t.Error("the second pass re-tagging every word changed no tag")
+	}
 }

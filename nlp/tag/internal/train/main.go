@@ -1,11 +1,15 @@
-// Command train regenerates the committed tagger model from UD English EWT.
+// Command train trains the tagger alone on UD English EWT, for tuning it.
 // Run it from the repository root:
 //
 //	nice go run ./nlp/tag/internal/train
 //
-// It trains on the train split (about a minute), reports dev accuracy and
-// writes data/models/tagger.bin.gz. With -test it also scores the test
-// split, which is for final reporting only, never for tuning.
+// It trains on the train split (about two minutes) and reports dev accuracy;
+// with -out it writes the model there. The committed model is not made
+// this way: the parser must learn from the tagger's tags, so every model of
+// the core is retrained together by `go run ./cmd/kgraph train --ewt
+// ../shared/data/ud-english-ewt` (package nlp, Train). With -test it also
+// scores the test split, which is for final reporting only, never for
+// tuning.
 package main
 
 import (
@@ -33,7 +37,7 @@ func run(args []string, stdout, stderr io.Writer) error {
 	fs := flag.NewFlagSet("train", flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	dir := fs.String("data", "../shared/data/ud-english-ewt", "directory holding en_ewt-ud-{train,dev,test}.conllu")
-	out := fs.String("out", "data/models/tagger.bin.gz", "where to write the model; empty to skip")
+	out := fs.String("out", "", "where to write the model; empty to skip")
 	epochs := fs.Int("epochs", 0, "training epochs (0: the package default)")
 	seed := fs.Uint64("seed", 1, "shuffle seed")
 	minWeight := fs.Float64("min-weight", 0, "prune averaged weights below this (0: default)")
@@ -41,6 +45,11 @@ func run(args []string, stdout, stderr io.Writer) error {
 	dictRatio := fs.Float64("tagdict-min-ratio", 0, "share of a word's majority tag for the lookup (0: default)")
 	lexFreq := fs.Int("lex-min-freq", 0, "frequency for a word to enter the look-ahead lexicon (0: default)")
 	mix := fs.Int("mix", 0, "perceptrons to train and average (0: default)")
+	passes := fs.Int("passes", 0, "1: left to right only, 2: add the second pass (0: default, 1)")
+	folds := fs.Int("folds", 0, "first-pass folds that tag the second pass's training data (0: default)")
+	fwd := fs.Bool("forward-first", false, "run the first of two passes left to right")
+	gate := fs.Float64("gate", 0, "first-pass margin below which the second pass re-tags (0: default, <0: all)")
+	freqFeat := fs.Bool("lex-freq", false, "add the lexicon-frequency feature")
 	noLOO := fs.Bool("no-loo", false, "train without leave-one-out lexicon features")
 	perEpoch := fs.Bool("dev-every-epoch", false, "score dev after every epoch (slow: exports the model each time)")
 	test := fs.Bool("test", false, "also score the test split (final report only)")
@@ -67,6 +76,11 @@ func run(args []string, stdout, stderr io.Writer) error {
 		LexMinFreq:      *lexFreq,
 		NoLeaveOneOut:   *noLOO,
 		Mix:             *mix,
+		Passes:          *passes,
+		Folds:           *folds,
+		ForwardFirst:    *fwd,
+		Gate:            *gate,
+		LexFreq:         *freqFeat,
 		Logf:            func(f string, a ...any) { fmt.Fprintf(stdout, f+"\n", a...) },
 	}
 	if *perEpoch {
