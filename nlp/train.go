@@ -96,23 +96,27 @@ func JackknifeTags(ctx context.Context, sents []*conllu.Sentence, k int, seed ui
 		if err != nil {
 			return nil, fmt.Errorf("tagger for fold %d: %w", fold+1, err)
 		}
-		var words []string
 		for i := fold; i < len(sents); i += k {
-			s := sents[i]
-			words = words[:0]
-			for _, w := range s.Words {
-				words = append(words, w.Form)
-			}
-			upos, xpos := tg.Tag(words)
-			c := *s
-			c.Words = append([]conllu.Word(nil), s.Words...)
-			for j := range c.Words {
-				c.Words[j].UPOS, c.Words[j].XPOS = upos[j], xpos[j]
-			}
-			out[i] = &c
+			out[i] = Retag(tg, sents[i])
 		}
 	}
 	return out, nil
+}
+
+// Retag returns a copy of s whose UPOS and XPOS come from tg, as they will
+// when a parser meets tagger output.
+func Retag(tg *tag.Tagger, s *conllu.Sentence) *conllu.Sentence {
+	words := make([]string, len(s.Words))
+	for i, w := range s.Words {
+		words[i] = w.Form
+	}
+	upos, xpos := tg.Tag(words)
+	c := *s
+	c.Words = append([]conllu.Word(nil), s.Words...)
+	for i := range c.Words {
+		c.Words[i].UPOS, c.Words[i].XPOS = upos[i], xpos[i]
+	}
+	return &c
 }
 
 // Model file names under a models directory, as package data embeds them.

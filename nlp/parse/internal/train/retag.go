@@ -18,19 +18,8 @@ func retag(sents []*conllu.Sentence) ([]*conllu.Sentence, error) {
 		return nil, fmt.Errorf("load tagger: %w", err)
 	}
 	out := make([]*conllu.Sentence, len(sents))
-	var words []string
 	for k, s := range sents {
-		words = words[:0]
-		for _, w := range s.Words {
-			words = append(words, w.Form)
-		}
-		upos, xpos := tg.Tag(words)
-		c := *s
-		c.Words = append([]conllu.Word(nil), s.Words...)
-		for i := range c.Words {
-			c.Words[i].UPOS, c.Words[i].XPOS = upos[i], xpos[i]
-		}
-		out[k] = &c
+		out[k] = nlp.Retag(tg, s)
 	}
 	return out, nil
 }
