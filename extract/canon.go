@@ -935,6 +935,11 @@ func (p *parse) examples(h int) []span {
 	return out
 }
 
+// functionWords are never entities: a label that is one of them comes from
+// a misread phrase ("such as").
+var functionWords = map[string]bool{"as": true, "such": true, "such as": true, "including": true, "like": true,
+	"of": true, "to": true, "and": true, "or": true, "than": true, "so": true, "well": true, "as well": true}
+
 // intentionNouns take an infinitive that says what is intended.
 var intentionNouns = map[string]bool{"attempt": true, "effort": true, "plan": true, "decision": true,
 	"commitment": true, "pledge": true, "intention": true, "bid": true, "move": true, "push": true,
@@ -1173,7 +1178,7 @@ func (d *docState) fact(n int, p *parse, t tuple, subj, obj mention, pred string
 		}
 		for _, s := range subj.labels {
 			for _, o := range obj.labels {
-				if Key(s) == Key(o) {
+				if Key(s) == Key(o) || functionWords[Key(o)] || functionWords[Key(s)] {
 					continue
 				}
 				if pred == "be" && d.knownName(s) && d.knownName(o) {
