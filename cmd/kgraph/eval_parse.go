@@ -2,7 +2,6 @@ package main
 
 import (
 	"fmt"
-	"os"
 
 	"github.com/spf13/cobra"
 
@@ -46,14 +45,9 @@ sentence splitting: TOKENS and SENTENCES F1.`,
 }
 
 func runEvalParse(opts *evalParseOptions) error {
-	f, err := os.Open(opts.Gold)
+	gold, err := conllu.ReadFile(opts.Gold)
 	if err != nil {
 		return err
-	}
-	defer f.Close()
-	gold, err := conllu.ReadAll(f)
-	if err != nil {
-		return fmt.Errorf("%s: %w", opts.Gold, err)
 	}
 	p, err := nlp.Default()
 	if err != nil {

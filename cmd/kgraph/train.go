@@ -3,7 +3,6 @@ package main
 import (
 	"context"
 	"fmt"
-	"os"
 	"path/filepath"
 	"time"
 
@@ -52,15 +51,9 @@ by jackknifing.`,
 }
 
 func runTrain(ctx context.Context, opts *trainOptions) error {
-	path := filepath.Join(opts.EWT, "en_ewt-ud-train.conllu")
-	f, err := os.Open(path)
+	train, err := conllu.ReadFile(filepath.Join(opts.EWT, "en_ewt-ud-train.conllu"))
 	if err != nil {
 		return err
-	}
-	defer f.Close()
-	train, err := conllu.ReadAll(f)
-	if err != nil {
-		return fmt.Errorf("%s: %w", path, err)
 	}
 	start := time.Now()
 	m, err := nlp.Train(ctx, nlp.TrainConfig{Train: train, Seed: opts.Seed, Folds: opts.Folds,

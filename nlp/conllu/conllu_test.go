@@ -107,3 +107,20 @@ func FuzzRead(f *testing.F) {
 		_, _ = ReadAll(strings.NewReader(in))
 	})
 }
+
+func TestReadFile(t *testing.T) {
+	dir := t.TempDir()
+	good := dir + "/good.conllu"
+	bad := dir + "/bad.conllu"
+	os.WriteFile(good, []byte(sample), 0o644)
+	os.WriteFile(bad, []byte("1\tonly\n"), 0o644)
+	if s, err := ReadFile(good); err != nil || len(s) != 1 {
+		t.Errorf("ReadFile(good) = %d sentences, %v", len(s), err)
+	}
+	if _, err := ReadFile(bad); err == nil || !strings.Contains(err.Error(), "bad.conllu") {
+		t.Errorf("ReadFile(bad) error %v does not name the file", err)
+	}
+	if _, err := ReadFile(dir + "/missing.conllu"); err == nil {
+		t.Error("ReadFile(missing): no error")
+	}
+}

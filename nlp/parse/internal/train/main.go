@@ -61,17 +61,7 @@ func run(args []string, out io.Writer) error {
 		return err
 	}
 	read := func(part string) ([]*conllu.Sentence, error) {
-		name := fmt.Sprintf("%s/en_ewt-ud-%s.conllu", *dir, part)
-		f, err := os.Open(name)
-		if err != nil {
-			return nil, err
-		}
-		defer f.Close()
-		s, err := conllu.ReadAll(f)
-		if err != nil {
-			return nil, fmt.Errorf("read %s: %w", name, err)
-		}
-		return s, nil
+		return conllu.ReadFile(fmt.Sprintf("%s/en_ewt-ud-%s.conllu", *dir, part))
 	}
 	if *eval != "" {
 		return evaluate(*eval, read, *test, out)

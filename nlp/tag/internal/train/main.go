@@ -126,15 +126,5 @@ func run(args []string, stdout, stderr io.Writer) error {
 }
 
 func readSplit(dir, split string) ([]*conllu.Sentence, error) {
-	path := filepath.Join(dir, "en_ewt-ud-"+split+".conllu")
-	f, err := os.Open(path)
-	if err != nil {
-		return nil, fmt.Errorf("read %s split: %w", split, err)
-	}
-	defer f.Close()
-	s, err := conllu.ReadAll(f)
-	if err != nil {
-		return nil, fmt.Errorf("read %s: %w", path, err)
-	}
-	return s, nil
+	return conllu.ReadFile(filepath.Join(dir, "en_ewt-ud-"+split+".conllu"))
 }

@@ -34,11 +34,11 @@ func run(args []string, out io.Writer) error {
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
-	train, err := load(*ewt + "/en_ewt-ud-train.conllu")
+	train, err := conllu.ReadFile(*ewt + "/en_ewt-ud-train.conllu")
 	if err != nil {
 		return err
 	}
-	dev, err := load(*ewt + "/en_ewt-ud-dev.conllu")
+	dev, err := conllu.ReadFile(*ewt + "/en_ewt-ud-dev.conllu")
 	if err != nil {
 		return err
 	}
@@ -60,17 +60,4 @@ func run(args []string, out io.Writer) error {
 	fmt.Fprintf(out, "wrote %s (%d bytes)\ndev tokens F1 %.2f  sentences F1 %.2f (P %.2f R %.2f)\n",
 		*dst, len(model), 100*sc.Tokens.F1, 100*sc.Sentences.F1, 100*sc.Sentences.Precision, 100*sc.Sentences.Recall)
 	return nil
-}
-
-func load(path string) ([]*conllu.Sentence, error) {
-	f, err := os.Open(path)
-	if err != nil {
-		return nil, fmt.Errorf("open treebank: %w", err)
-	}
-	defer f.Close()
-	s, err := conllu.ReadAll(f)
-	if err != nil {
-		return nil, fmt.Errorf("read %s: %w", path, err)
-	}
-	return s, nil
 }
