@@ -1146,55 +1146,53 @@ func (d *docState) reciprocal(n int, p *parse, t tuple, subj mention, pred strin
 // fact records the facts of one tuple with one object: one per pair of
 // resolved subject and object entities.
 func (d *docState) fact(n int, p *parse, t tuple, subj, obj mention, pred string, seen map[string]bool) {
-	{
-		if t.passive && t.agent != nil {
-			// "X was released by Y": Y releases X.
-			subj, obj = obj, subj
+	if t.passive && t.agent != nil {
+		// "X was released by Y": Y releases X.
+		subj, obj = obj, subj
+	}
+	if len(subj.labels) == 0 || len(obj.labels) == 0 || pred == "" {
+		return
+	}
+	if obj.unresolved && !subj.unresolved {
+		// An object we cannot name says nothing a reader can use.
+		return
+	}
+	conf := confidence(p, t)
+	f := schema.Fact{Predicate: pred, Sentence: n, Confidence: conf, Negated: t.negated, Modality: t.modality,
+		Relation: p.text(d.text, t.relWords), SubjectText: subj.text, ObjectText: obj.text, Unresolved: subj.unresolved}
+	for _, a := range t.extra {
+		x := p.text(d.text, a.words)
+		switch {
+		case x == "":
+		case a.role == "time" && f.Time == "":
+			f.Time = x
+		case a.role == "place" && f.Place == "":
+			f.Place = x
+		default:
+			f.Extra = append(f.Extra, x)
 		}
-		if len(subj.labels) == 0 || len(obj.labels) == 0 || pred == "" {
-			return
-		}
-		if obj.unresolved && !subj.unresolved {
-			// An object we cannot name says nothing a reader can use.
-			return
-		}
-		conf := confidence(p, t)
-		f := schema.Fact{Predicate: pred, Sentence: n, Confidence: conf, Negated: t.negated, Modality: t.modality,
-			Relation: p.text(d.text, t.relWords), SubjectText: subj.text, ObjectText: obj.text, Unresolved: subj.unresolved}
-		for _, a := range t.extra {
-			x := p.text(d.text, a.words)
-			switch {
-			case x == "":
-			case a.role == "time" && f.Time == "":
-				f.Time = x
-			case a.role == "place" && f.Place == "":
-				f.Place = x
-			default:
-				f.Extra = append(f.Extra, x)
+	}
+	if f.Unresolved {
+		f.Confidence = conf * 0.5
+	}
+	for _, s := range subj.labels {
+		for _, o := range obj.labels {
+			if Key(s) == Key(o) || functionWords[Key(o)] || functionWords[Key(s)] {
+				continue
 			}
-		}
-		if f.Unresolved {
-			f.Confidence = conf * 0.5
-		}
-		for _, s := range subj.labels {
-			for _, o := range obj.labels {
-				if Key(s) == Key(o) || functionWords[Key(o)] || functionWords[Key(s)] {
-					continue
-				}
-				if pred == "be" && d.knownName(s) && d.knownName(o) {
-					// Two different known names are two entities: "Australia
-					// is the United Kingdom" comes from a misread list.
-					continue
-				}
-				g := f
-				g.Subject, g.Object = s, o
-				key := s + "\x00" + pred + "\x00" + o
-				if seen[key] {
-					continue
-				}
-				seen[key] = true
-				d.out = append(d.out, g)
+			if pred == "be" && d.knownName(s) && d.knownName(o) {
+				// Two different known names are two entities: "Australia
+				// is the United Kingdom" comes from a misread list.
+				continue
 			}
+			g := f
+			g.Subject, g.Object = s, o
+			key := s + "\x00" + pred + "\x00" + o
+			if seen[key] {
+				continue
+			}
+			seen[key] = true
+			d.out = append(d.out, g)
 		}
 	}
 }
