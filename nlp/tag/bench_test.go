@@ -9,11 +9,20 @@ import (
 	"github.com/kgraph/kgraph/nlp/conllu"
 )
 
-// BenchmarkTag tags EWT dev sentences with the committed model; tokens/s is
-// the figure the speed target is stated in.
+// BenchmarkTag tags EWT dev sentences with the committed model, or with the
+// model file named by $KGRAPH_TAG_BENCH_MODEL; tokens/s is the figure the
+// speed target is stated in.
 func BenchmarkTag(b *testing.B) {
 	dev := readEWT(b, "dev")
 	tg, err := Default()
+	if path := os.Getenv("KGRAPH_TAG_BENCH_MODEL"); path != "" {
+		var f *os.File
+		if f, err = os.Open(path); err != nil {
+			b.Fatal(err)
+		}
+		tg, err = Load(f)
+		f.Close()
+	}
 	if err != nil {
 		b.Fatal(err)
 	}

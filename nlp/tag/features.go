@@ -1,5 +1,7 @@
 package tag
 
+import "github.com/kgraph/kgraph/nlp/cluster"
+
 // Features are 64-bit hashes of (template, values) so that neither training
 // nor tagging builds strings: each word's string-derived values are hashed
 // once per sentence, and a feature key is a cheap integer mix of those.
@@ -51,12 +53,31 @@ const (
 	tPrevAmbP1
 	tAmbCurAmbP1
 	tLexFreq
+	// Word-class templates (Config.Classes): the class, learnt from
+	// unlabelled text, of the word and its neighbours.
+	tClsCur
+	tClsM1
+	tClsP1
+	tClsP2
+	tPrevClsCur
+	tClsCurClsP1
+	tClsM1ClsCur
+	tClsUnknown
 	nTemplates
 )
 
 // maxFeatures is the most features of one token; extract fills this many
-// (one fewer without lexicon frequencies), so the array needs no allocation.
+// (fewer without lexicon frequencies or word classes), so the array needs no
+// allocation.
 const maxFeatures = nTemplates - 1
+
+// featureSet says which optional templates a model uses.
+type featureSet uint8
+
+const (
+	withLexFreq featureSet = 1 << iota // tLexFreq
+	withClasses                        // tClsCur and the other word-class templates
+)
 
 // mix folds v into h; the multiply-xorshift is the finaliser of
 // SplitMix64, enough to spread small integers such as tag ids over 64 bits.
@@ -137,7 +158,12 @@ type wordInfo struct {
 	unknown              bool   // not in the lexicon
 	sure                 bool   // tagged lex by lookup, not scored
 	title                uint64 // 1 if the first byte is an upper-case letter
+	cls                  uint64 // word class (Config.Classes), or noClass
 }
+
+// noClass is the word class of a word the class map does not hold, or of
+// every word when the model has no class map.
+const noClass = 1 << 17
 
 func suffix(s string, n int) string {
 	if len(s) <= n {
@@ -166,8 +192,9 @@ func hashAffix(s string, n int, isPrefix bool) uint64 {
 }
 
 // fillInfo computes per-word hashes for a sentence into info, which must have
-// len(words) entries.
-func (m *model) fillInfo(words []string, info []wordInfo) {
+// len(words) entries; norm is scratch space for looking up word classes,
+// kept by the caller so that tagging allocates nothing.
+func (m *model) fillInfo(words []string, info []wordInfo, norm *[]byte) {
 	for i, w := range words {
 		wi := &info[i]
 		wi.lower = hashLower(w)
@@ -195,6 +222,13 @@ func (m *model) fillInfo(words []string, info []wordInfo) {
 		wi.lexLower = lexUnknown
 		if v, ok := m.lexLower[wi.lower]; ok {
 			wi.lexLower = uint64(v)
+		}
+		wi.cls = noClass
+		if m.wordClasses != nil {
+			*norm = cluster.AppendNorm((*norm)[:0], w)
+			if c, ok := m.wordClasses.ClassOfNorm(*norm); ok {
+				wi.cls = uint64(c)
+			}
 		}
 	}
 }
@@ -259,15 +293,15 @@ const (
 
 // extract writes the feature keys of word i into f, given the classes already
 // predicted for words before i (greedy left-to-right decoding).
-// It returns how many it wrote: tLexFreq is only used by models trained with
-// lexFreq.
-func extract(info []wordInfo, i int, pred []int, f *[maxFeatures]uint64, lexFreq bool) int {
-	return extractShift(info, i, pred, f, 0, lexFreq)
+// It returns how many it wrote: tLexFreq and the word-class templates are
+// only used by models trained with them (fs).
+func extract(info []wordInfo, i int, pred []int, f *[maxFeatures]uint64, fs featureSet) int {
+	return extractShift(info, i, pred, f, 0, fs)
 }
 
 // extractShift is extract with shift added to every template id, so that the
 // second pass (pass2.go) keeps weights of its own for the same features.
-func extractShift(info []wordInfo, i int, pred []int, f *[maxFeatures]uint64, shift int, lexFreq bool) int {
+func extractShift(info []wordInfo, i int, pred []int, f *[maxFeatures]uint64, shift int, fs featureSet) int {
 	n := len(info)
 	cur := &info[i]
 	p1, p2 := uint64(padStart), uint64(padStart2)
@@ -353,8 +387,28 @@ func extractShift(info []wordInfo, i int, pred []int, f *[maxFeatures]uint64, sh
 	put(tAmbP2, ap2, 0)
 	put(tPrevAmbP1, p1, ap1)
 	put(tAmbCurAmbP1, cur.amb, ap1)
-	if lexFreq {
+	if fs&withLexFreq != 0 {
 		put(tLexFreq, cur.lex, cur.freq)
+	}
+	if fs&withClasses != 0 {
+		cm1, cp1, cp2 := uint64(padStart), uint64(padEnd), uint64(padEnd2)
+		if i >= 1 {
+			cm1 = info[i-1].cls
+		}
+		if i+1 < n {
+			cp1 = info[i+1].cls
+		}
+		if i+2 < n {
+			cp2 = info[i+2].cls
+		}
+		put(tClsCur, cur.cls, 0)
+		put(tClsM1, cm1, 0)
+		put(tClsP1, cp1, 0)
+		put(tClsP2, cp2, 0)
+		put(tPrevClsCur, p1, cur.cls)
+		put(tClsCurClsP1, cur.cls, cp1)
+		put(tClsM1ClsCur, cm1, cur.cls)
+		put(tClsUnknown, cur.cls, u)
 	}
 	return k
 }

@@ -9,6 +9,8 @@ import (
 	"io"
 	"math"
 	"slices"
+
+	"github.com/kgraph/kgraph/nlp/cluster"
 )
 
 // The saved model is a gzip stream of: magic, classes, lexicon, then the
@@ -23,10 +25,19 @@ import (
 // each lexicon word's class, its frequency bucket; and after the first
 // pass's weights, the second's. A one-pass, left-to-right model without
 // lexicon frequencies is written as version 1.
+//
+// Version 3 is version 2 with, after the gate, the word classes
+// (Config.Classes): a uvarint byte count and then the class file as
+// cluster.Classes.Save writes it. Only a model with classes is written as
+// version 3, so the others keep their bytes.
 const (
 	magic   = "kgraph-tagger\x00v2\n"
 	magicV1 = "kgraph-tagger\x00v1\n"
+	magicV3 = "kgraph-tagger\x00v3\n"
 )
+
+// maxClassBytes bounds the word-class section of a model.
+const maxClassBytes = 1 << 28
 
 // Save writes the model, gzip-compressed.
 func (t *Tagger) Save(w io.Writer) error {
@@ -73,15 +84,28 @@ func (m *model) encode(w *bufio.Writer) error {
 	e := &encoder{w: w}
 	// A plain one-pass model is written as version 1, as before the second
 	// pass existed, so that retraining it gives the same bytes.
-	v1 := m.passes <= 1 && !m.backward && !m.lexFreq && m.gate == 0
-	if v1 {
+	v1 := m.passes <= 1 && !m.backward && !m.lexFreq && m.gate == 0 && m.wordClasses == nil
+	switch {
+	case v1:
 		w.WriteString(magicV1)
-	} else {
+	case m.wordClasses != nil:
+		w.WriteString(magicV3)
+	default:
 		w.WriteString(magic)
+	}
+	if !v1 {
 		e.uvarint(uint64(max(m.passes, 1)))
 		e.uvarint(flag(m.backward))
 		e.uvarint(flag(m.lexFreq))
 		binary.Write(w, binary.LittleEndian, math.Float32bits(m.gate))
+	}
+	if m.wordClasses != nil {
+		var cb bytes.Buffer
+		if err := m.wordClasses.Save(&cb); err != nil {
+			return err
+		}
+		e.uvarint(uint64(cb.Len()))
+		w.Write(cb.Bytes())
 	}
 	e.uvarint(uint64(len(m.classes)))
 	for _, c := range m.classes {
@@ -213,7 +237,7 @@ func decode(r *bufio.Reader) (model, error) {
 	case d.err != nil:
 	case v1:
 		m.passes = 1
-	case string(head) == magic:
+	case string(head) == magic || string(head) == magicV3:
 		m.passes = d.count(2)
 		m.backward = d.count(1) == 1
 		m.lexFreq = d.count(1) == 1
@@ -225,6 +249,11 @@ func decode(r *bufio.Reader) (model, error) {
 		}
 		if d.err == nil && m.passes < 1 {
 			return m, fmt.Errorf("%w: %d passes", ErrModel, m.passes)
+		}
+		if string(head) == magicV3 {
+			if err := d.wordClasses(&m); err != nil {
+				return m, err
+			}
 		}
 	default:
 		return m, fmt.Errorf("%w: not a kgraph tagger model (header %q)", ErrModel, head)
@@ -293,6 +322,27 @@ func decode(r *bufio.Reader) (model, error) {
 		}
 	}
 	return m, nil
+}
+
+// wordClasses reads the word-class section of a version 3 model.
+func (d *decoder) wordClasses(m *model) error {
+	n := d.count(maxClassBytes)
+	if d.err != nil {
+		return fmt.Errorf("%w: %w", ErrModel, d.err)
+	}
+	// Read through a limit, so that a corrupt count cannot make Load
+	// allocate it and cluster.Load's buffering cannot read past the
+	// section, then skip whatever of the section it left unread.
+	lr := &io.LimitedReader{R: d.r, N: int64(n)}
+	c, err := cluster.Load(lr)
+	if err != nil {
+		return fmt.Errorf("%w: word classes: %w", ErrModel, err)
+	}
+	if _, err := io.Copy(io.Discard, lr); err != nil || lr.N != 0 {
+		return fmt.Errorf("%w: word classes section truncated", ErrModel)
+	}
+	m.wordClasses = c
+	return nil
 }
 
 func (m *weights) encode(e *encoder) {

@@ -31,9 +31,9 @@ const maxFeatures2 = maxFeatures + nTemplates2 - 2*pass2Shift
 // extract2 writes the second-pass features of word i into f, given the
 // second pass's classes of the words before i and the first pass's classes
 // first of every word, and returns how many it wrote.
-func extract2(info []wordInfo, i int, pred, first []int, f *[maxFeatures2]uint64, lexFreq bool) int {
+func extract2(info []wordInfo, i int, pred, first []int, f *[maxFeatures2]uint64, fs featureSet) int {
 	var base [maxFeatures]uint64
-	k := copy(f[:], base[:extractShift(info, i, pred, &base, pass2Shift, lexFreq)])
+	k := copy(f[:], base[:extractShift(info, i, pred, &base, pass2Shift, fs)])
 	n := len(info)
 	n1, n2 := uint64(padEnd), uint64(padEnd2)
 	lp1 := uint64(padEnd)

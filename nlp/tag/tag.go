@@ -49,6 +49,7 @@ import (
 	"sync"
 
 	"github.com/kgraph/kgraph/data"
+	"github.com/kgraph/kgraph/nlp/cluster"
 )
 
 // ErrModel is wrapped by every error about a malformed or incompatible model.
@@ -89,6 +90,9 @@ type model struct {
 	// lexFreq is set when the features include the lexicon frequency
 	// bucket of the word (tLexFreq).
 	lexFreq bool
+	// wordClasses, if set, maps words to classes learnt from unlabelled
+	// text, which the word-class templates draw on (Config.Classes).
+	wordClasses *cluster.Classes
 	// gate: the second pass re-tags only the words whose first-pass
 	// margin (best score less second best, in weight units) is below it;
 	// 0 re-tags every word.
@@ -103,6 +107,18 @@ type model struct {
 	// weights score the first pass; second, the second pass (if any).
 	weights
 	second weights
+}
+
+// features returns the optional templates the model uses.
+func (m *model) features() featureSet {
+	var fs featureSet
+	if m.lexFreq {
+		fs |= withLexFreq
+	}
+	if m.wordClasses != nil {
+		fs |= withClasses
+	}
+	return fs
 }
 
 // weights are one pass's feature weights.
@@ -130,6 +146,7 @@ type scratch struct {
 	pred, first []int
 	margin      []int32
 	scores      []int32
+	norm        []byte // a word's cluster.AppendNorm form
 }
 
 // lookup returns the offset in entries of the feature with key k, or -1.
@@ -216,7 +233,7 @@ func (t *Tagger) predict(words []string, s *scratch) []int {
 	}
 	margin := s.margin[:n]
 	info, pred := s.info[:n], s.pred[:n]
-	m.fillInfo(words, info)
+	m.fillInfo(words, info, &s.norm)
 	if m.backward {
 		// Every wordInfo depends on its word alone, so reversing them is
 		// the same as reading the sentence backwards.
@@ -229,7 +246,7 @@ func (t *Tagger) predict(words []string, s *scratch) []int {
 			margin[i] = math.MaxInt32
 			continue
 		}
-		k := extract(info, i, pred, &f, m.lexFreq)
+		k := extract(info, i, pred, &f, m.features())
 		pred[i], margin[i] = m.best(f[:k], s.scores)
 	}
 	if m.backward {
@@ -251,7 +268,7 @@ func (t *Tagger) predict(words []string, s *scratch) []int {
 		if margin[i] >= gate {
 			continue
 		}
-		k := extract2(info, i, pred, first, &f2, m.lexFreq)
+		k := extract2(info, i, pred, first, &f2, m.features())
 		pred[i], _ = m.second.best(f2[:k], s.scores)
 	}
 	return pred
@@ -308,6 +325,11 @@ func (t *Tagger) MemoryBytes() int {
 		n += (16 + len(w) + 16) * 4 / 3
 	}
 	n += len(m.lexLower) * (8 + 2) * 4 / 3
+	if m.wordClasses != nil {
+		for w := range m.wordClasses.All() {
+			n += (16 + len(w) + 2) * 4 / 3
+		}
+	}
 	return n
 }
 

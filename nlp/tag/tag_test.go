@@ -2,13 +2,16 @@ package tag
 
 import (
 	"bytes"
+	"compress/gzip"
 	"context"
 	"errors"
+	"io"
 	"math"
 	"slices"
 	"strings"
 	"testing"
 
+	"github.com/kgraph/kgraph/nlp/cluster"
 	"github.com/kgraph/kgraph/nlp/conllu"
 )
 
@@ -352,4 +355,87 @@ func TestTagger_Gate(t *testing.T) {
 	if changed == 0 {
 		t.Error("the second pass re-tagging every word changed no tag")
 	}
+}
+
+// A model trained with word classes keeps them: it survives Save and Load
+// with the same classes and the same tags.
+func TestTagger_SaveLoadClasses(t *testing.T) {
+	sents := smallTrain(t)
+	cn := cluster.NewCounter()
+	for _, s := range sents {
+		words := make([]string, len(s.Words))
+		for i, w := range s.Words {
+			words[i] = w.Form
+		}
+		cn.Add(words)
+	}
+	cls, err := cluster.Train(context.Background(), cn, cluster.Config{K: 16, MinCount: 2})
+	if err != nil {
+		t.Fatal(err)
+	}
+	tg, err := Train(context.Background(), sents, Config{Epochs: 2, Seed: 1, Classes: cls})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if tg.m.features()&withClasses == 0 {
+		t.Fatal("a model trained with classes does not use them")
+	}
+	first := saved(t, tg)
+	back, err := Load(bytes.NewReader(first))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if back.m.wordClasses == nil || back.m.wordClasses.Len() != cls.Len() || back.m.wordClasses.K() != cls.K() {
+		t.Fatal("word classes lost in the round trip")
+	}
+	for w, c := range cls.All() {
+		if got, ok := back.m.wordClasses.Class(w); !ok || got != c {
+			t.Fatalf("class of %q: %d %v after the round trip, want %d", w, got, ok, c)
+		}
+	}
+	if !bytes.Equal(first, saved(t, back)) {
+		t.Error("Save after Load differs from the first Save")
+	}
+	for _, s := range readEWT(t, "dev")[:200] {
+		words := make([]string, len(s.Words))
+		for i, w := range s.Words {
+			words[i] = w.Form
+		}
+		u1, x1 := tg.Tag(words)
+		u2, x2 := back.Tag(words)
+		if !slices.Equal(u1, u2) || !slices.Equal(x1, x2) {
+			t.Fatalf("tags of %q differ after the round trip", words)
+		}
+	}
+	if a, b := tg.MemoryBytes(), back.MemoryBytes(); a != b {
+		t.Errorf("memory differs after the round trip: %d vs %d", a, b)
+	}
+	// A corrupt class section is refused, not panicked on.
+	raw := ungzip(t, first)
+	i := bytes.Index(raw, []byte("KGCLASS1"))
+	if i < 0 {
+		t.Fatal("no class file in the saved model")
+	}
+	bad := slices.Clone(raw)
+	bad[i] = 'X'
+	var zb bytes.Buffer
+	if err := gzipBytes(&zb, bad); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := Load(&zb); !errors.Is(err, ErrModel) {
+		t.Errorf("corrupt class section: error %v, want ErrModel", err)
+	}
+}
+
+func ungzip(t *testing.T, b []byte) []byte {
+	t.Helper()
+	zr, err := gzip.NewReader(bytes.NewReader(b))
+	if err != nil {
+		t.Fatal(err)
+	}
+	out, err := io.ReadAll(zr)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return out
 }

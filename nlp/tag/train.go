@@ -11,6 +11,7 @@ import (
 	"slices"
 	"sync"
 
+	"github.com/kgraph/kgraph/nlp/cluster"
 	"github.com/kgraph/kgraph/nlp/conllu"
 )
 
@@ -83,6 +84,16 @@ type Config struct {
 	// the words to the right of each one were chosen seeing their own
 	// right context.
 	ForwardFirst bool
+
+	// Classes, if set, adds features of the word classes (learnt from
+	// unlabelled text by package cluster) of the word and its neighbours;
+	// the model keeps the class map, so it needs nothing more at tagging
+	// time. With 1,024 classes learnt from 6 M words (White House
+	// statements and EWT train) they raise EWT dev UPOS/XPOS from
+	// 95.26/94.66 to 95.30/94.73 (seed 1) and from 95.22/94.62 to
+	// 95.37/94.77 (seed 2), mostly on words unseen in training, at about
+	// 0.7 times the tagging speed.
+	Classes *cluster.Classes
 
 	// backward trains a one-pass right-to-left tagger (the first-pass
 	// folds of a two-pass one).
@@ -161,6 +172,7 @@ func Train(ctx context.Context, sents []*conllu.Sentence, cfg Config) (*Tagger, 
 	}
 	m.backward = cfg.backward || (cfg.Passes >= 2 && !cfg.ForwardFirst)
 	m.lexFreq = cfg.LexFreq
+	m.wordClasses = cfg.Classes
 	data1 := data
 	if m.backward {
 		data1 = make([]example, len(data))
@@ -338,6 +350,7 @@ func trainOne(ctx context.Context, m model, cn counts, data []example, cfg Confi
 	rng := rand.New(rand.NewPCG(seed, seed^0x6b67726170682d74))
 	var (
 		info []wordInfo
+		norm []byte
 		pred []int
 		f    [maxFeatures]uint64
 		f2   [maxFeatures2]uint64
@@ -356,7 +369,7 @@ func trainOne(ctx context.Context, m model, cn counts, data []example, cfg Confi
 			n := len(ex.words)
 			info = slices.Grow(info[:0], n)[:n]
 			pred = slices.Grow(pred[:0], n)[:n]
-			m.fillInfo(ex.words, info)
+			m.fillInfo(ex.words, info, &norm)
 			if !cfg.NoLeaveOneOut {
 				cn.leaveOneOut(ex.words, ex.gold, info, cfg.LexMinFreq)
 			}
@@ -365,11 +378,11 @@ func trainOne(ctx context.Context, m model, cn counts, data []example, cfg Confi
 				if e, ok := m.lex[ex.words[i]]; ok && e.cls&lexSure != 0 {
 					pred[i] = int(e.cls &^ lexSure)
 				} else if pass == 1 {
-					k := extract(info, i, pred, &f, m.lexFreq)
+					k := extract(info, i, pred, &f, m.features())
 					pred[i] = p.best(f[:k], scores)
 					p.update(f[:k], ex.gold[i], pred[i])
 				} else {
-					k := extract2(info, i, pred, ex.first, &f2, m.lexFreq)
+					k := extract2(info, i, pred, ex.first, &f2, m.features())
 					pred[i] = p.best(f2[:k], scores)
 					p.update(f2[:k], ex.gold[i], pred[i])
 				}

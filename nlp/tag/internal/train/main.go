@@ -13,6 +13,8 @@
 package main
 
 import (
+	"bufio"
+	"compress/gzip"
 	"context"
 	"flag"
 	"fmt"
@@ -22,6 +24,7 @@ import (
 	"path/filepath"
 	"time"
 
+	"github.com/kgraph/kgraph/nlp/cluster"
 	"github.com/kgraph/kgraph/nlp/conllu"
 	"github.com/kgraph/kgraph/nlp/tag"
 )
@@ -52,6 +55,7 @@ func run(args []string, stdout, stderr io.Writer) error {
 	freqFeat := fs.Bool("lex-freq", false, "add the lexicon-frequency feature")
 	noLOO := fs.Bool("no-loo", false, "train without leave-one-out lexicon features")
 	perEpoch := fs.Bool("dev-every-epoch", false, "score dev after every epoch (slow: exports the model each time)")
+	classes := fs.String("classes", "", "word-class file (package cluster, gzipped or not) whose classes feed the features")
 	test := fs.Bool("test", false, "also score the test split (final report only)")
 	if err := fs.Parse(args); err != nil {
 		return err
@@ -85,6 +89,12 @@ func run(args []string, stdout, stderr io.Writer) error {
 	}
 	if *perEpoch {
 		cfg.Dev = dev
+	}
+	if *classes != "" {
+		if cfg.Classes, err = readClasses(*classes); err != nil {
+			return err
+		}
+		fmt.Fprintf(stdout, "word classes: %d words in %d classes\n", cfg.Classes.Len(), cfg.Classes.K())
 	}
 	start := time.Now()
 	t, err := tag.Train(ctx, train, cfg)
@@ -123,6 +133,31 @@ func run(args []string, stdout, stderr io.Writer) error {
 	}
 	fmt.Fprintf(stdout, "wrote %s (%d bytes)\n", *out, st.Size())
 	return nil
+}
+
+// readClasses loads a class file written by cluster.Classes.Save, gunzipping
+// it if it is compressed.
+func readClasses(path string) (*cluster.Classes, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	br := bufio.NewReader(f)
+	var r io.Reader = br
+	if head, err := br.Peek(2); err == nil && head[0] == 0x1f && head[1] == 0x8b {
+		zr, err := gzip.NewReader(br)
+		if err != nil {
+			return nil, fmt.Errorf("read %s: %w", path, err)
+		}
+		defer zr.Close()
+		r = zr
+	}
+	c, err := cluster.Load(r)
+	if err != nil {
+		return nil, fmt.Errorf("read %s: %w", path, err)
+	}
+	return c, nil
 }
 
 func readSplit(dir, split string) ([]*conllu.Sentence, error) {
