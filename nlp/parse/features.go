@@ -1,9 +1,6 @@
 package parse
 
-import (
-	"strings"
-	"unicode/utf8"
-)
+import "github.com/kgraph/kgraph/nlp/cluster"
 
 // Reserved codes of the word and tag encodings; real entries start at firstID.
 const (
@@ -19,6 +16,9 @@ type encoder struct {
 	words map[string]uint32 // normalized form
 	xpos  map[string]uint32
 	upos  map[string]uint32
+	// classes holds the word class (package nlp/cluster) of each normalized
+	// word, offset by firstID; nil for a model trained without classes.
+	classes map[string]uint32
 }
 
 func (e *encoder) encode(s *state, words, upos, xpos []string) {
@@ -26,6 +26,10 @@ func (e *encoder) encode(s *state, words, upos, xpos []string) {
 	for i, w := range words {
 		s.w[i] = e.word(s, w)
 		s.suf[i] = suffix(s.lower)
+		s.c[i] = unknown
+		if id, ok := e.classes[string(s.lower)]; ok {
+			s.c[i] = id
+		}
 		s.p[i], s.u[i] = unknown, unknown
 		if i < len(upos) {
 			if id, ok := e.upos[upos[i]]; ok {
@@ -38,7 +42,28 @@ func (e *encoder) encode(s *state, words, upos, xpos []string) {
 			}
 		}
 	}
-	s.w[n], s.p[n], s.u[n], s.suf[n] = rootID, rootID, rootID, rootID
+	s.w[n], s.p[n], s.u[n], s.suf[n], s.c[n] = rootID, rootID, rootID, rootID, rootID
+	s.preV[0], s.preC[0], s.preQ[0] = 0, 0, 0
+	for i, w := range words {
+		var v, c, q int32
+		if i < len(upos) && (upos[i] == "VERB" || upos[i] == "AUX") {
+			v = 1
+		}
+		switch w {
+		case ",":
+			c = 1
+		case ";", ":", "-", "--", "—", "–":
+			q = 1
+		}
+		s.preV[i+1], s.preC[i+1], s.preQ[i+1] = s.preV[i]+v, s.preC[i]+c, s.preQ[i]+q
+	}
+	next := int32(n)
+	for i := n; i >= 0; i-- {
+		s.nextV[i] = next
+		if i > 0 && s.preV[i] > s.preV[i-1] {
+			next = int32(i - 1)
+		}
+	}
 }
 
 // suffix packs the last three bytes of a normalized word and its length
@@ -54,37 +79,14 @@ func suffix(b []byte) uint32 {
 }
 
 func (e *encoder) word(s *state, w string) uint32 {
-	s.lower = appendNorm(s.lower[:0], w)
+	s.lower = cluster.AppendNorm(s.lower[:0], w)
 	if id, ok := e.words[string(s.lower)]; ok { // no allocation: map index by converted bytes
 		return id
 	}
 	return unknown
 }
 
-// appendNorm appends the form under which a word is known to the model:
-// lower case with every digit replaced by 0, so that numbers and
-// capitalised sentence-initial words share statistics with their kin.
-func appendNorm(dst []byte, w string) []byte {
-	for i := 0; i < len(w); i++ {
-		if w[i] >= utf8.RuneSelf {
-			for _, r := range strings.ToLower(w[i:]) {
-				dst = utf8.AppendRune(dst, r)
-			}
-			return dst
-		}
-		c := w[i]
-		switch {
-		case 'A' <= c && c <= 'Z':
-			c += 'a' - 'A'
-		case '0' <= c && c <= '9':
-			c = '0'
-		}
-		dst = append(dst, c)
-	}
-	return dst
-}
-
-func normWord(w string) string { return string(appendNorm(nil, w)) }
+func normWord(w string) string { return cluster.Norm(w) }
 
 // mix64 is the splitmix64 finaliser: a cheap bijection that spreads packed
 // feature values over all 64 bits.
@@ -174,6 +176,12 @@ func (s *state) features() {
 			return absent
 		}
 		return uint64(s.u[i])
+	}
+	C := func(i int32) uint64 {
+		if i < 0 {
+			return absent
+		}
+		return uint64(s.c[i])
 	}
 	L := func(i int32) uint64 { // relation of an attached child, +1 so 0 means none
 		if i < 0 {
@@ -370,5 +378,62 @@ func (s *state) features() {
 	add(s1x<<8|s1p, s0p)
 	add(s0x, n0x)
 	add(s1x, s0x)
+	if !s.ext {
+		s.feats = f
+		return
+	}
+	// What lies between s1, s0 and n0, and how far the next verb is.
+	between := func(a, b int32) uint64 {
+		if a < 0 || b <= a+1 {
+			return 0
+		}
+		m := uint64(0)
+		if v := s.preV[b] - s.preV[a+1]; v > 0 {
+			m |= uint64(min(v, 2))
+		}
+		if s.preC[b]-s.preC[a+1] > 0 {
+			m |= 4
+		}
+		if s.preQ[b]-s.preQ[a+1] > 0 {
+			m |= 8
+		}
+		return m
+	}
+	b01, b10 := between(s0, n0), between(s1, s0)
+	nv := uint64(15)
+	if n0 < s.n {
+		nv = distBucket(n0, s.nextV[n0])
+		if s.nextV[n0] == s.n {
+			nv = 8
+		}
+	}
+	add(s0p<<8|n0p, b01)
+	add(s0p<<8|n0p, b01<<4|d01)
+	add(s1p<<8|s0p, b10)
+	add(s1p<<8|s0p, b10<<4|d10)
+	add(s0w, b01)
+	add(n0w, b01)
+	add(n0p, nv)
+	add(s0p<<8|n0p, nv)
+	add(n0wp, nv)
+	// Word classes, for words rare in the treebank but common in text.
+	s0c, n0c, n1c, s1c := C(s0), C(n0), C(n1), C(s1)
+	add(s0c, 0)
+	add(n0c, 0)
+	add(n1c, 0)
+	add(s1c, 0)
+	add(s0c<<16|n0c, 0)
+	add(s0c<<16|n0p, 0)
+	add(s0p<<16|n0c, 0)
+	add(s1c<<16|s0c, 0)
+	add(s1c<<16|s0p, 0)
+	add(s1p<<16|s0c, 0)
+	add(n0c<<16|n1c, 0)
+	add(n0c<<16|n1p, 0)
+	add(s0c<<16|n0c, d01)
+	add(s1c<<16|s0c, d10)
+	add(C(s0l), 0)
+	add(C(s0r), 0)
+	add(C(n0l), 0)
 	s.feats = f
 }

@@ -198,6 +198,8 @@ func (t *table) scoreLabels(hits []uint32, dir int, scores []int32) {
 //
 //	magic "KGPARSE4" (bumped whenever features change, so a stale model fails to load)
 //	words, xpos, upos, labels: uvarint count, then uvarint-length strings in id order
+//	word classes (format 5 only): uvarint count, then per word in byte order
+//	a uvarint-length string and the uvarint class
 //	uvarint feature count F, varint exponent e of the weight step 2^e
 //	F uvarint deltas of the ascending feature keys
 //	F bytes: how many classes each feature weighs
@@ -207,12 +209,19 @@ func (t *table) scoreLabels(hits []uint32, dir int, scores []int32) {
 // Columns rather than records, because like bytes next to each other
 // compress better. A step that is a power of two makes every stored weight
 // exact in float32, so Load then Save reproduces the file.
-const magic = "KGPARSE4"
+const (
+	magic   = "KGPARSE5"
+	magicV4 = "KGPARSE4" // no word classes, no format-5 templates
+)
 
 // Save writes the model in its binary format (not compressed).
 func (p *Parser) Save(w io.Writer) error {
 	bw := bufio.NewWriter(w)
-	bw.WriteString(magic)
+	if p.ext {
+		bw.WriteString(magic)
+	} else {
+		bw.WriteString(magicV4)
+	}
 	var buf [binary.MaxVarintLen64]byte
 	uv := func(v uint64) { bw.Write(buf[:binary.PutUvarint(buf[:], v)]) }
 	str := func(s string) { uv(uint64(len(s))); bw.WriteString(s) }
@@ -226,6 +235,18 @@ func (p *Parser) Save(w io.Writer) error {
 	uv(uint64(len(p.labels)))
 	for _, s := range p.labels {
 		str(s)
+	}
+	if p.ext {
+		classWords := make([]string, 0, len(p.enc.classes))
+		for w := range p.enc.classes {
+			classWords = append(classWords, w)
+		}
+		slices.Sort(classWords)
+		uv(uint64(len(classWords)))
+		for _, w := range classWords {
+			str(w)
+			uv(uint64(p.enc.classes[w] - firstID))
+		}
 	}
 	var live []*slot
 	for i := range p.w.slots {
@@ -324,8 +345,8 @@ func Load(r io.Reader) (*Parser, error) {
 	if _, err := io.ReadFull(br, head); err != nil {
 		return nil, fmt.Errorf("read parser model header: %w", err)
 	}
-	if string(head) != magic {
-		return nil, fmt.Errorf("%w: header %q, want %q", ErrModel, head, magic)
+	if string(head) != magic && string(head) != magicV4 {
+		return nil, fmt.Errorf("%w: header %q, want %q or %q", ErrModel, head, magic, magicV4)
 	}
 	var err error
 	uv := func(what string) uint64 {
@@ -372,6 +393,25 @@ func Load(r io.Reader) (*Parser, error) {
 	}
 	for j := uint64(0); j < nl && err == nil; j++ {
 		p.labels = append(p.labels, str("label"))
+	}
+	p.ext = string(head) == magic
+	var nw uint64
+	if p.ext {
+		nw = uv("word classes")
+	}
+	if nw > 1<<24 {
+		return nil, fmt.Errorf("%w: %d word classes", ErrModel, nw)
+	}
+	if nw > 0 {
+		p.enc.classes = make(map[string]uint32, nw)
+	}
+	for j := uint64(0); j < nw && err == nil; j++ {
+		w := str("class word")
+		k := uv("word class")
+		if k >= 1<<16 {
+			return nil, fmt.Errorf("%w: word class %d", ErrModel, k)
+		}
+		p.enc.classes[w] = uint32(k) + firstID
 	}
 	nf := uv("feature count")
 	e, e2 := binary.ReadVarint(br)

@@ -11,6 +11,13 @@
 // steps, the action and then, for an arc, its relation, by an averaged
 // perceptron over hashed Zhang and Nivre (2011) style features, trained with
 // the dynamic oracle of Goldberg and Nivre (2013) and error exploration.
+// Besides words and tags the features read word classes learnt from
+// unlabelled text (package nlp/cluster), which stand in for words the
+// treebank is too small to show, and what lies between the items in play
+// (verbs, commas, colons) and how far ahead the next verb is, which a greedy
+// parser cannot otherwise see; `kgraph train` merges parsers trained with
+// three seeds (Merge, Config.Ensemble). Models saved before those templates
+// (format 4, without word classes) still load and parse as they did.
 //
 // Score computes the CoNLL 2018 shared task figures (UPOS, XPOS, LEMMA, UAS, LAS)
 // on gold tokenization.
@@ -45,6 +52,7 @@ type Parser struct {
 	labels []string // relation names; class ids are derived from their index
 	root   int      // index of "root" in labels
 	w      *table
+	ext    bool // trained with the templates of format 5 (state.ext)
 
 	pool sync.Pool // *state
 }
@@ -79,6 +87,7 @@ func (p *Parser) ParseTo(heads []int, deprels []string, words, upos, xpos []stri
 		st = &state{}
 	}
 	st.reset(n)
+	st.ext = p.ext
 	p.enc.encode(st, words, upos, xpos)
 	nl := len(p.labels)
 	scores := st.scoreBuf(nl)

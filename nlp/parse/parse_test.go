@@ -54,6 +54,20 @@ func columns(s *conllu.Sentence) (words, upos, xpos []string) {
 	return words, upos, xpos
 }
 
+// sameParses fails unless p and q parse every sentence alike; what names
+// how q came from p.
+func sameParses(t *testing.T, p, q *Parser, sents []*conllu.Sentence, what string) {
+	t.Helper()
+	for k, s := range sents {
+		words, upos, xpos := columns(s)
+		h1, r1 := p.Parse(words, upos, xpos)
+		h2, r2 := q.Parse(words, upos, xpos)
+		if !slices.Equal(h1, h2) || !slices.Equal(r1, r2) {
+			t.Fatalf("sentence %d parses differently %s", k, what)
+		}
+	}
+}
+
 // checkTree fails unless heads form one tree over the words: heads in
 // range, exactly one word on the root, every word reaching it.
 func checkTree(t *testing.T, heads []int, rels []string, labels []string) {
@@ -222,14 +236,7 @@ func TestParser_SaveLoad(t *testing.T) {
 	if !bytes.Equal(b, saved(t, q)) {
 		t.Error("Save after Load differs from the original")
 	}
-	for k, s := range dev {
-		words, upos, xpos := columns(s)
-		h1, r1 := p.Parse(words, upos, xpos)
-		h2, r2 := q.Parse(words, upos, xpos)
-		if !slices.Equal(h1, h2) || !slices.Equal(r1, r2) {
-			t.Fatalf("sentence %d parses differently after Load", k)
-		}
-	}
+	sameParses(t, p, q, dev, "after Load")
 	t.Run("bad input", func(t *testing.T) {
 		for _, in := range [][]byte{nil, []byte("KGPARSE0xxxx"), b[:len(b)/2]} {
 			if _, err := Load(bytes.NewReader(in)); err == nil {

@@ -46,6 +46,18 @@ type state struct {
 	// as the tagger gets UPOS right more often and the finer XPOS
 	// distinctions mostly show in the word features anyway.
 	w, p, u, suf []uint32
+	c            []uint32 // word class
+	// Prefix counts of verbs (UPOS VERB or AUX), commas and clause
+	// punctuation (; : - --) before each position, and the position of the
+	// next verb after each: what lies between two items and ahead of the
+	// buffer, which a greedy parser otherwise cannot see.
+	preV, preC, preQ []int32
+	nextV            []int32
+
+	// ext selects the templates added in model format 5 (word classes,
+	// what lies between items, the next verb); models of format 4 were
+	// trained without them.
+	ext bool
 
 	feats  []uint64
 	scores []int32
@@ -73,11 +85,17 @@ func (s *state) reset(n int) {
 		s.p = make([]uint32, m)
 		s.u = make([]uint32, m)
 		s.suf = make([]uint32, m)
+		s.c = make([]uint32, m)
+		s.preV = make([]int32, m+1)
+		s.preC = make([]int32, m+1)
+		s.preQ = make([]int32, m+1)
+		s.nextV = make([]int32, m)
 	}
 	s.labels = s.labels[:m]
 	s.nl, s.nr = s.nl[:m], s.nr[:m]
 	s.lset, s.rset = s.lset[:m], s.rset[:m]
-	s.w, s.p, s.u, s.suf = s.w[:m], s.p[:m], s.u[:m], s.suf[:m]
+	s.w, s.p, s.u, s.suf, s.c = s.w[:m], s.p[:m], s.u[:m], s.suf[:m], s.c[:m]
+	s.preV, s.preC, s.preQ, s.nextV = s.preV[:m+1], s.preC[:m+1], s.preQ[:m+1], s.nextV[:m]
 	for i := range m {
 		s.labels[i] = 0
 		s.nl[i], s.nr[i] = 0, 0
