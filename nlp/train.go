@@ -7,6 +7,7 @@ import (
 	"os"
 	"path/filepath"
 
+	"github.com/kgraph/kgraph/nlp/cluster"
 	"github.com/kgraph/kgraph/nlp/conllu"
 	"github.com/kgraph/kgraph/nlp/lemma"
 	"github.com/kgraph/kgraph/nlp/parse"
@@ -24,6 +25,13 @@ type TrainConfig struct {
 	// will meet.
 	Folds int
 	Logf  func(format string, args ...any) // progress; nil for none
+	// Text is unlabelled running text (whole documents) from which, with
+	// the words of Train, the word classes that the tagger and parser use
+	// are learnt (package nlp/cluster). The more the better; nil learns
+	// them from Train alone.
+	Text []string
+	// Classes is how many word classes to learn; 0 means 256.
+	Classes int
 }
 
 // Models are the trained core, as Default loads it.
@@ -32,6 +40,7 @@ type Models struct {
 	Tagger     *tag.Tagger
 	Lemmatizer *lemma.Lemmatizer
 	Parser     *parse.Parser
+	Classes    *cluster.Classes // the word classes the tagger and parser were trained with
 }
 
 // Train trains every model of the core, in the order they depend on each
@@ -56,30 +65,81 @@ func Train(ctx context.Context, cfg TrainConfig) (*Models, error) {
 	if m.Boundary, err = tokenize.TrainBoundary(cfg.Train, tokenize.TrainConfig{Epochs: 10, Prune: 0.2, Margin: 2}); err != nil {
 		return nil, fmt.Errorf("sentence boundaries: %w", err)
 	}
+	logf("learning word classes")
+	if m.Classes, err = TrainClasses(ctx, cfg.Text, cfg.Train, cfg.Classes, m.Boundary); err != nil {
+		return nil, err
+	}
+	// Two passes with lexicon frequencies tag EWT dev better than one (UPOS
+	// 95.49 against 95.28, with word classes), and the parser trained on
+	// their jackknifed tags gains LAS (82.53 against 82.44).
+	tcfg := tag.Config{Seed: cfg.Seed, Classes: m.Classes, Passes: 2, LexFreq: true}
 	logf("training the tagger")
-	if m.Tagger, err = tag.Train(ctx, cfg.Train, tag.Config{Seed: cfg.Seed}); err != nil {
+	if m.Tagger, err = tag.Train(ctx, cfg.Train, tcfg); err != nil {
 		return nil, fmt.Errorf("tagger: %w", err)
 	}
 	logf("training the lemmatizer")
 	if m.Lemmatizer, err = lemma.Train(ctx, cfg.Train, lemma.Config{}); err != nil {
 		return nil, fmt.Errorf("lemmatizer: %w", err)
 	}
-	tagged, err := JackknifeTags(ctx, cfg.Train, folds, cfg.Seed, logf)
+	tagged, err := JackknifeTags(ctx, cfg.Train, folds, tcfg, logf)
 	if err != nil {
 		return nil, err
 	}
 	logf("training the parser")
 	both := append(tagged[:len(tagged):len(tagged)], cfg.Train...)
-	if m.Parser, err = parse.Train(ctx, both, parse.Config{Seed: cfg.Seed}); err != nil {
+	// Three parsers merged parse better on dev than one (85.47 UAS against
+	// 85.04–85.25) and better than two, more steadily.
+	if m.Parser, err = parse.Train(ctx, both, parse.Config{Seed: cfg.Seed, Classes: m.Classes, Ensemble: 3}); err != nil {
 		return nil, fmt.Errorf("parser: %w", err)
 	}
 	return &m, nil
 }
 
+// TrainClasses learns k word classes (0 means 256) from text, cut into
+// sentences and words by the sentence-boundary model boundary (as
+// Models.Boundary holds it), and from the words of train.
+func TrainClasses(ctx context.Context, text []string, train []*conllu.Sentence, k int, boundary []byte) (*cluster.Classes, error) {
+	sp, err := tokenize.NewSplitter(boundary)
+	if err != nil {
+		return nil, fmt.Errorf("word classes: %w", err)
+	}
+	c := cluster.NewCounter()
+	var words []string
+	for i, doc := range text {
+		if i%256 == 0 {
+			if err := ctx.Err(); err != nil {
+				return nil, fmt.Errorf("word classes: %w", err)
+			}
+		}
+		for _, s := range sp.Split(doc) {
+			words = words[:0]
+			for _, t := range s.Tokens {
+				words = append(words, t.Text)
+			}
+			c.Add(words)
+		}
+	}
+	for _, s := range train {
+		words = words[:0]
+		for _, w := range s.Words {
+			words = append(words, w.Form)
+		}
+		c.Add(words)
+	}
+	if k == 0 {
+		k = 256
+	}
+	cl, err := cluster.Train(ctx, c, cluster.Config{K: k})
+	if err != nil {
+		return nil, fmt.Errorf("word classes: %w", err)
+	}
+	return cl, nil
+}
+
 // JackknifeTags returns copies of sents whose UPOS and XPOS come from
 // taggers that never saw them: sents are split into k folds and each fold is
-// tagged by a tagger trained on the others.
-func JackknifeTags(ctx context.Context, sents []*conllu.Sentence, k int, seed uint64, logf func(string, ...any)) ([]*conllu.Sentence, error) {
+// tagged by a tagger trained on the others with cfg.
+func JackknifeTags(ctx context.Context, sents []*conllu.Sentence, k int, cfg tag.Config, logf func(string, ...any)) ([]*conllu.Sentence, error) {
 	if logf == nil {
 		logf = func(string, ...any) {}
 	}
@@ -92,7 +152,7 @@ func JackknifeTags(ctx context.Context, sents []*conllu.Sentence, k int, seed ui
 			}
 		}
 		logf("tagging fold %d of %d for the parser", fold+1, k)
-		tg, err := tag.Train(ctx, rest, tag.Config{Seed: seed})
+		tg, err := tag.Train(ctx, rest, cfg)
 		if err != nil {
 			return nil, fmt.Errorf("tagger for fold %d: %w", fold+1, err)
 		}

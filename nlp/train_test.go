@@ -33,9 +33,16 @@ func TestTrain(t *testing.T) {
 	train := all[:400]
 	var dirs []string
 	for range 2 {
-		m, err := Train(context.Background(), TrainConfig{Train: train, Seed: 7, Folds: 2})
+		m, err := Train(context.Background(), TrainConfig{Train: train, Seed: 7, Folds: 2, Classes: 32,
+			Text: []string{"The two sides reaffirmed the alliance. They condemned the launches.\n\nBoth welcomed the talks."}})
 		if err != nil {
 			t.Fatal(err)
+		}
+		if m.Classes == nil || m.Classes.K() != 32 {
+			t.Fatalf("trained with 32 word classes, got %v", m.Classes)
+		}
+		if _, ok := m.Classes.Class("the"); !ok {
+			t.Error(`"the" has no word class`)
 		}
 		dir := t.TempDir()
 		if err := m.WriteDir(dir); err != nil {

@@ -107,6 +107,22 @@ func Walk(ctx context.Context, inputs []string, opts Options, fn func(Item) erro
 	return nil
 }
 
+// Texts reads every input as Walk does and returns the documents' texts in
+// order, for consumers that need the words and not the documents (learning
+// word classes). Unlike Walk it stops at the first input it cannot read and
+// returns that error, naming the input.
+func Texts(ctx context.Context, inputs []string, opts Options) ([]string, error) {
+	var texts []string
+	err := Walk(ctx, inputs, opts, func(it Item) error {
+		if it.Err != nil {
+			return fmt.Errorf("%s: %w", it.Origin, it.Err)
+		}
+		texts = append(texts, it.Doc.Text)
+		return nil
+	})
+	return texts, err
+}
+
 // Supported reports whether a file name has an extension Walk reads.
 func Supported(name string) bool {
 	_, ok := kindOf(name)

@@ -156,3 +156,21 @@ func FuzzParseJSONLine(f *testing.F) {
 		}
 	})
 }
+
+func TestTexts(t *testing.T) {
+	dir := t.TempDir()
+	a := write(t, dir, "a.txt", []byte("First text."))
+	b := write(t, dir, "b.jsonl", []byte(`{"id":"b1","text":"Second."}`+"\n"+`{"id":"b2","text":"Third."}`+"\n"))
+	got, err := Texts(context.Background(), []string{a, b}, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if strings.Join(got, "|") != "First text.|Second.|Third." {
+		t.Errorf("Texts = %q", got)
+	}
+	bad := write(t, dir, "bad.jsonl", []byte(`{"id":"x","text":"ok"}`+"\nnot json\n"))
+	_, err = Texts(context.Background(), []string{a, bad}, Options{})
+	if err == nil || !strings.Contains(err.Error(), "bad.jsonl:2") {
+		t.Errorf("Texts of a broken JSON Lines file: error %v, want one naming bad.jsonl:2", err)
+	}
+}

@@ -1,24 +1,27 @@
 // Command train fits the dependency parser of package nlp/parse on UD English
-// EWT and writes the gzipped model that package data embeds. Run it from the
+// EWT, for experiments on the parser alone; the committed model comes from
+// `kgraph train`, which trains the whole core (nlp.Train). Run it from the
 // repository root:
 //
-//	go run ./nlp/parse/internal/train            # the committed model
-//	go run ./nlp/parse/internal/train -gold      # train and evaluate on gold tags instead
+//	go run ./nlp/cluster/internal/train -out /tmp/classes.bin.gz
+//	go run ./nlp/tag/internal/train -classes /tmp/classes.bin.gz -out /tmp/tagger.bin.gz
+//	go run ./nlp/parse/internal/train -classes /tmp/classes.bin.gz -tagger /tmp/tagger.bin.gz \
+//		-ensemble 3 -cache /tmp/jk.conllu -out /tmp/parser.bin.gz    # as kgraph train does
 //	go run ./nlp/parse/internal/train -eval embedded -test   # score the committed model
 //
 // By default train is tagged by jackknifing: split into ten folds, each
-// tagged by a tagger (package nlp/tag, default settings) trained on the
-// other nine, so that training sees tags as wrong as parsing will; dev and
-// test are tagged by tag.Default, as at parse time. With -augment (the
-// default) the parser trains on every sentence twice, once with those tags
-// and once with gold tags: as accurate on predicted tags, better on good ones.
+// tagged by a tagger (package nlp/tag, default settings and the -classes
+// word classes) trained on the other nine, so that training sees tags as
+// wrong as parsing will; dev and test are tagged by the -tagger model (the
+// embedded one by default), as at parse time. With -augment (the default)
+// the parser trains on every sentence twice, once with those tags and once
+// with gold tags: as accurate on predicted tags, better on good ones.
 // Jackknifing takes most of the time (ten tagger trainings); -cache FILE
-// keeps its output for later runs.
+// keeps its output for later runs (use a new file when the tagger changes).
 //
-// The result is deterministic for a given -seed and nlp/tag code and model;
-// regenerate the parser whenever the tagger changes. Dev is scored after every
-// epoch when -v is set; -test scores the final model on test too (report
-// only; never tune on it).
+// The result is deterministic for a given -seed and nlp/tag code and model.
+// Dev is scored after every epoch when -v is set; -test scores the final
+// model on test too (report only; never tune on it).
 package main
 
 import (
@@ -30,8 +33,10 @@ import (
 	"os"
 	"time"
 
+	"github.com/kgraph/kgraph/nlp/cluster"
 	"github.com/kgraph/kgraph/nlp/conllu"
 	"github.com/kgraph/kgraph/nlp/parse"
+	"github.com/kgraph/kgraph/nlp/tag"
 )
 
 func main() {
@@ -44,7 +49,7 @@ func main() {
 func run(args []string, out io.Writer) error {
 	fs := flag.NewFlagSet("train", flag.ContinueOnError)
 	dir := fs.String("data", "../shared/data/ud-english-ewt", "directory holding en_ewt-ud-{train,dev,test}.conllu")
-	dst := fs.String("out", "data/models/parser.bin.gz", "where to write the gzipped model (empty: do not write)")
+	dst := fs.String("out", "", "where to write the gzipped model (empty: do not write)")
 	gold := fs.Bool("gold", false, "train and evaluate with gold tags instead of tagger output")
 	epochs := fs.Int("epochs", 0, "training epochs (0: parse.Config default)")
 	seed := fs.Uint64("seed", 1, "random seed")
@@ -56,6 +61,10 @@ func run(args []string, out io.Writer) error {
 	augment := fs.Bool("augment", true, "train on each sentence twice, with tagger tags and with gold tags")
 	eval := fs.String("eval", "", "score this gzipped model (\"embedded\": the one in package data) on dev, and test with -test, with tagger and gold tags; no training")
 	verbose := fs.Bool("v", false, "score dev after every epoch")
+	classes := fs.String("classes", "", "gzipped word classes (package nlp/cluster) for the parser and the jackknife taggers; empty for none")
+	ensemble := fs.Int("ensemble", 1, "train this many parsers (seeds seed, seed+1, ...) side by side and merge them")
+	tagPasses := fs.Int("tag-passes", 0, "passes of the jackknife taggers (0: tag.Config default); 2 also sets LexFreq")
+	tagger := fs.String("tagger", "", "gzipped tagger model that tags dev and test (empty: the embedded one)")
 	test := fs.Bool("test", false, "also score the final model on test")
 	if err := fs.Parse(args); err != nil {
 		return err
@@ -63,8 +72,12 @@ func run(args []string, out io.Writer) error {
 	read := func(part string) ([]*conllu.Sentence, error) {
 		return conllu.ReadFile(fmt.Sprintf("%s/en_ewt-ud-%s.conllu", *dir, part))
 	}
+	tg, err := loadTagger(*tagger)
+	if err != nil {
+		return err
+	}
 	if *eval != "" {
-		return evaluate(*eval, read, *test, out)
+		return evaluate(*eval, tg, read, *test, out)
 	}
 	train, err := read("train")
 	if err != nil {
@@ -74,25 +87,31 @@ func run(args []string, out io.Writer) error {
 	if err != nil {
 		return err
 	}
+	var cl *cluster.Classes
+	if *classes != "" {
+		if cl, err = loadClasses(*classes); err != nil {
+			return err
+		}
+	}
 	devIn := dev
 	goldTrain := train
 	if !*gold {
 		if *folds > 1 {
-			train, err = jackknife(train, *folds, *seed, *cache)
+			train, err = jackknife(train, *folds, tag.Config{Seed: *seed, Classes: cl, Passes: *tagPasses, LexFreq: *tagPasses == 2}, *cache)
 		} else {
-			train, err = retag(train)
+			train, err = retag(tg, train)
 		}
 		if err != nil {
 			return err
 		}
-		if devIn, err = retag(dev); err != nil {
+		if devIn, err = retag(tg, dev); err != nil {
 			return err
 		}
 		if *augment {
 			train = append(train[:len(train):len(train)], goldTrain...)
 		}
 	}
-	cfg := parse.Config{Epochs: *epochs, Seed: *seed, Prune: *prune, ExploreProb: *explore, MinWordFreq: *minFreq}
+	cfg := parse.Config{Epochs: *epochs, Seed: *seed, Prune: *prune, ExploreProb: *explore, MinWordFreq: *minFreq, Classes: cl, Ensemble: *ensemble}
 	if *verbose {
 		cfg.AfterEpoch = func(epoch int, p *parse.Parser) {
 			s := parse.Score(dev, parseAll(p, devIn))
@@ -114,7 +133,7 @@ func run(args []string, out io.Writer) error {
 		}
 		tIn := t
 		if !*gold {
-			if tIn, err = retag(t); err != nil {
+			if tIn, err = retag(tg, t); err != nil {
 				return err
 			}
 		}
@@ -170,7 +189,7 @@ func parseAll(p *parse.Parser, sents []*conllu.Sentence) []*conllu.Sentence {
 }
 
 // evaluate scores a saved model on dev (and test) with tagger and gold tags.
-func evaluate(name string, read func(string) ([]*conllu.Sentence, error), test bool, out io.Writer) error {
+func evaluate(name string, tg *tag.Tagger, read func(string) ([]*conllu.Sentence, error), test bool, out io.Writer) error {
 	var p *parse.Parser
 	var err error
 	if name == "embedded" {
@@ -190,7 +209,7 @@ func evaluate(name string, read func(string) ([]*conllu.Sentence, error), test b
 		if err != nil {
 			return err
 		}
-		tagged, err := retag(gold)
+		tagged, err := retag(tg, gold)
 		if err != nil {
 			return err
 		}
@@ -226,4 +245,29 @@ func loadFile(name string) (*parse.Parser, error) {
 		return nil, fmt.Errorf("read %s: %w", name, err)
 	}
 	return p, nil
+}
+
+func loadClasses(path string) (*cluster.Classes, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	zr, err := gzip.NewReader(f)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", path, err)
+	}
+	return cluster.Load(zr)
+}
+
+func loadTagger(path string) (*tag.Tagger, error) {
+	if path == "" {
+		return tag.Default()
+	}
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	return tag.Load(f) // tagger models are gzipped, and Load unzips them
 }

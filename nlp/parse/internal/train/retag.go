@@ -10,13 +10,9 @@ import (
 	"github.com/kgraph/kgraph/nlp/tag"
 )
 
-// retag returns copies of sents whose UPOS and XPOS come from the default
-// tagger, as they will at parse time.
-func retag(sents []*conllu.Sentence) ([]*conllu.Sentence, error) {
-	tg, err := tag.Default()
-	if err != nil {
-		return nil, fmt.Errorf("load tagger: %w", err)
-	}
+// retag returns copies of sents whose UPOS and XPOS come from tg, as they
+// will at parse time.
+func retag(tg *tag.Tagger, sents []*conllu.Sentence) ([]*conllu.Sentence, error) {
 	out := make([]*conllu.Sentence, len(sents))
 	for k, s := range sents {
 		out[k] = nlp.Retag(tg, s)
@@ -29,7 +25,7 @@ func retag(sents []*conllu.Sentence) ([]*conllu.Sentence, error) {
 // the others. The parser then trains on tags as wrong as the ones it will
 // meet, instead of the nearly perfect tags a tagger gives its own training
 // data. The result is cached in cache (CoNLL-U) when cache is not empty.
-func jackknife(sents []*conllu.Sentence, k int, seed uint64, cache string) ([]*conllu.Sentence, error) {
+func jackknife(sents []*conllu.Sentence, k int, cfg tag.Config, cache string) ([]*conllu.Sentence, error) {
 	if cache != "" {
 		if f, err := os.Open(cache); err == nil {
 			defer f.Close()
@@ -42,7 +38,7 @@ func jackknife(sents []*conllu.Sentence, k int, seed uint64, cache string) ([]*c
 			}
 		}
 	}
-	out, err := nlp.JackknifeTags(context.Background(), sents, k, seed, func(format string, args ...any) {
+	out, err := nlp.JackknifeTags(context.Background(), sents, k, cfg, func(format string, args ...any) {
 		fmt.Fprintf(os.Stderr, "jackknife: "+format+"\n", args...)
 	})
 	if err != nil {
