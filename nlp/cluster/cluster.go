@@ -103,8 +103,6 @@ type Config struct {
 	K          int // number of classes; default 256
 	MinCount   int // words seen fewer times get no class; default 3
 	Iterations int // at most this many passes over the vocabulary; default 20
-	// Logf, if set, receives progress lines.
-	Logf func(format string, args ...any)
 }
 
 func (c Config) withDefaults() Config {
@@ -116,9 +114,6 @@ func (c Config) withDefaults() Config {
 	}
 	if c.Iterations == 0 {
 		c.Iterations = 20
-	}
-	if c.Logf == nil {
-		c.Logf = func(string, ...any) {}
 	}
 	return c
 }
@@ -164,15 +159,6 @@ func (c *Counter) Add(words []string) {
 		c.bigram[uint64(prev)<<32|uint64(id)]++
 		prev = id
 	}
-}
-
-// Tokens is the number of words counted.
-func (c *Counter) Tokens() int64 {
-	var n int64
-	for _, f := range c.freq[1:] {
-		n += f
-	}
-	return n
 }
 
 // Train finds cfg.K classes (or as many as there are words, if fewer) for
@@ -295,7 +281,6 @@ func Train(ctx context.Context, c *Counter, cfg Config) (*Classes, error) {
 			}
 			classN[best] += freq[w]
 		}
-		cfg.Logf("cluster: pass %d moved %d of %d words", it+1, moved, nv)
 		if moved*1000 < nv {
 			break
 		}
