@@ -15,6 +15,7 @@ package cluster
 import (
 	"bufio"
 	"cmp"
+	"compress/gzip"
 	"context"
 	"encoding/binary"
 	"errors"
@@ -22,6 +23,7 @@ import (
 	"io"
 	"iter"
 	"math"
+	"os"
 	"slices"
 	"strings"
 	"unicode/utf8"
@@ -338,6 +340,31 @@ func (c *Classes) Save(w io.Writer) error {
 		return fmt.Errorf("save word classes: %w", err)
 	}
 	return nil
+}
+
+// ReadFile reads classes that Save wrote to the file at path, gzipped (as
+// the training programs write them) or not.
+func ReadFile(path string) (*Classes, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	br := bufio.NewReader(f)
+	var r io.Reader = br
+	if head, err := br.Peek(2); err == nil && head[0] == 0x1f && head[1] == 0x8b {
+		zr, err := gzip.NewReader(br)
+		if err != nil {
+			return nil, fmt.Errorf("read %s: %w", path, err)
+		}
+		defer zr.Close()
+		r = zr
+	}
+	c, err := Load(r)
+	if err != nil {
+		return nil, fmt.Errorf("read %s: %w", path, err)
+	}
+	return c, nil
 }
 
 // Load reads classes written by Save.

@@ -2,9 +2,12 @@ package cluster
 
 import (
 	"bytes"
+	"compress/gzip"
 	"context"
 	"errors"
 	"fmt"
+	"os"
+	"path/filepath"
 	"testing"
 )
 
@@ -149,4 +152,35 @@ func ExampleTrain() {
 	b, _ := cl.Class("welcome")
 	fmt.Println(a == b)
 	// Output: true
+}
+
+func TestReadFile(t *testing.T) {
+	cl, err := Train(context.Background(), toyCounter(), Config{K: 3, MinCount: 1})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var plain, zipped bytes.Buffer
+	if err := cl.Save(&plain); err != nil {
+		t.Fatal(err)
+	}
+	zw := gzip.NewWriter(&zipped)
+	zw.Write(plain.Bytes())
+	zw.Close()
+	dir := t.TempDir()
+	for name, b := range map[string][]byte{"plain.bin": plain.Bytes(), "zipped.bin.gz": zipped.Bytes()} {
+		path := filepath.Join(dir, name)
+		if err := os.WriteFile(path, b, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		got, err := ReadFile(path)
+		if err != nil {
+			t.Fatalf("%s: %v", name, err)
+		}
+		if got.Len() != cl.Len() || got.K() != cl.K() {
+			t.Errorf("%s: %d words in %d classes, want %d in %d", name, got.Len(), got.K(), cl.Len(), cl.K())
+		}
+	}
+	if _, err := ReadFile(filepath.Join(dir, "missing")); err == nil {
+		t.Error("ReadFile of a missing file succeeded")
+	}
 }

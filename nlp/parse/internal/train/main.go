@@ -89,7 +89,7 @@ func run(args []string, out io.Writer) error {
 	}
 	var cl *cluster.Classes
 	if *classes != "" {
-		if cl, err = loadClasses(*classes); err != nil {
+		if cl, err = cluster.ReadFile(*classes); err != nil {
 			return err
 		}
 	}
@@ -245,19 +245,6 @@ func loadFile(name string) (*parse.Parser, error) {
 		return nil, fmt.Errorf("read %s: %w", name, err)
 	}
 	return p, nil
-}
-
-func loadClasses(path string) (*cluster.Classes, error) {
-	f, err := os.Open(path)
-	if err != nil {
-		return nil, err
-	}
-	defer f.Close()
-	zr, err := gzip.NewReader(f)
-	if err != nil {
-		return nil, fmt.Errorf("%s: %w", path, err)
-	}
-	return cluster.Load(zr)
 }
 
 func loadTagger(path string) (*tag.Tagger, error) {

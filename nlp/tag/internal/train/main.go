@@ -13,8 +13,6 @@
 package main
 
 import (
-	"bufio"
-	"compress/gzip"
 	"context"
 	"flag"
 	"fmt"
@@ -91,7 +89,7 @@ func run(args []string, stdout, stderr io.Writer) error {
 		cfg.Dev = dev
 	}
 	if *classes != "" {
-		if cfg.Classes, err = readClasses(*classes); err != nil {
+		if cfg.Classes, err = cluster.ReadFile(*classes); err != nil {
 			return err
 		}
 		fmt.Fprintf(stdout, "word classes: %d words in %d classes\n", cfg.Classes.Len(), cfg.Classes.K())
@@ -137,29 +135,6 @@ func run(args []string, stdout, stderr io.Writer) error {
 
 // readClasses loads a class file written by cluster.Classes.Save, gunzipping
 // it if it is compressed.
-func readClasses(path string) (*cluster.Classes, error) {
-	f, err := os.Open(path)
-	if err != nil {
-		return nil, err
-	}
-	defer f.Close()
-	br := bufio.NewReader(f)
-	var r io.Reader = br
-	if head, err := br.Peek(2); err == nil && head[0] == 0x1f && head[1] == 0x8b {
-		zr, err := gzip.NewReader(br)
-		if err != nil {
-			return nil, fmt.Errorf("read %s: %w", path, err)
-		}
-		defer zr.Close()
-		r = zr
-	}
-	c, err := cluster.Load(r)
-	if err != nil {
-		return nil, fmt.Errorf("read %s: %w", path, err)
-	}
-	return c, nil
-}
-
 func readSplit(dir, split string) ([]*conllu.Sentence, error) {
 	return conllu.ReadFile(filepath.Join(dir, "en_ewt-ud-"+split+".conllu"))
 }
