@@ -26,6 +26,9 @@ func (e *encoder) encode(s *state, words, upos, xpos []string) {
 	for i, w := range words {
 		s.w[i] = e.word(s, w)
 		s.suf[i] = suffix(s.lower)
+		if s.pairs != nil {
+			s.hw[i] = hashWord(s.lower)
+		}
 		s.c[i] = unknown
 		if id, ok := e.classes[string(s.lower)]; ok {
 			s.c[i] = id
@@ -435,5 +438,28 @@ func (s *state) features() {
 	add(C(s0l), 0)
 	add(C(s0r), 0)
 	add(C(n0l), 0)
+	if s.pairs == nil {
+		s.feats = f
+		return
+	}
+	// How common, in parsed text, the word pairs of the arcs in play are:
+	// n0 heading s0 (LEFT), s1 heading s0 (RIGHT), and s0 heading n0 (a
+	// later RIGHT, which SHIFT keeps possible).
+	A := func(h, d int32, right bool) uint64 {
+		if h < 0 || d < 0 || h >= s.n || d >= s.n {
+			return pairNone
+		}
+		return uint64(s.pairs.lookup(pairKey(s.hw[h], s.hw[d], right)))
+	}
+	aL, aR, aS := A(n0, s0, false), A(s1, s0, true), A(s0, n0, true)
+	add(aL, 0)
+	add(aL<<16|s0p<<8|n0p, 0)
+	add(aL<<8|d01, 0)
+	add(aR, 0)
+	add(aR<<16|s1p<<8|s0p, 0)
+	add(aR<<8|d10, 0)
+	add(aS, 0)
+	add(aS<<16|s0p<<8|n0p, 0)
+	add(aL<<8|aR<<4|aS, 0)
 	s.feats = f
 }

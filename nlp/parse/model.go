@@ -198,8 +198,10 @@ func (t *table) scoreLabels(hits []uint32, dir int, scores []int32) {
 //
 //	magic "KGPARSE4" (bumped whenever features change, so a stale model fails to load)
 //	words, xpos, upos, labels: uvarint count, then uvarint-length strings in id order
-//	word classes (format 5 only): uvarint count, then per word in byte order
+//	word classes (formats 5 and 6): uvarint count, then per word in byte order
 //	a uvarint-length string and the uvarint class
+//	word pairs (format 6 only): uvarint count P, P uvarint deltas of the
+//	ascending pair keys, P bytes of their frequency classes
 //	uvarint feature count F, varint exponent e of the weight step 2^e
 //	F uvarint deltas of the ascending feature keys
 //	F bytes: how many classes each feature weighs
@@ -211,15 +213,19 @@ func (t *table) scoreLabels(hits []uint32, dir int, scores []int32) {
 // exact in float32, so Load then Save reproduces the file.
 const (
 	magic   = "KGPARSE5"
+	magicV6 = "KGPARSE6" // format 5 with word pairs (Config.Pairs)
 	magicV4 = "KGPARSE4" // no word classes, no format-5 templates
 )
 
 // Save writes the model in its binary format (not compressed).
 func (p *Parser) Save(w io.Writer) error {
 	bw := bufio.NewWriter(w)
-	if p.ext {
+	switch {
+	case p.pairs != nil:
+		bw.WriteString(magicV6)
+	case p.ext:
 		bw.WriteString(magic)
-	} else {
+	default:
 		bw.WriteString(magicV4)
 	}
 	var buf [binary.MaxVarintLen64]byte
@@ -247,6 +253,16 @@ func (p *Parser) Save(w io.Writer) error {
 			str(w)
 			uv(uint64(p.enc.classes[w] - firstID))
 		}
+	}
+	if p.pairs != nil {
+		keys, class := p.pairs.entries()
+		uv(uint64(len(keys)))
+		prev := uint32(0)
+		for _, k := range keys {
+			uv(uint64(k - prev))
+			prev = k
+		}
+		bw.Write(class)
 	}
 	var live []*slot
 	for i := range p.w.slots {
@@ -345,8 +361,8 @@ func Load(r io.Reader) (*Parser, error) {
 	if _, err := io.ReadFull(br, head); err != nil {
 		return nil, fmt.Errorf("read parser model header: %w", err)
 	}
-	if string(head) != magic && string(head) != magicV4 {
-		return nil, fmt.Errorf("%w: header %q, want %q or %q", ErrModel, head, magic, magicV4)
+	if string(head) != magic && string(head) != magicV6 && string(head) != magicV4 {
+		return nil, fmt.Errorf("%w: header %q, want %q, %q or %q", ErrModel, head, magicV6, magic, magicV4)
 	}
 	var err error
 	uv := func(what string) uint64 {
@@ -394,7 +410,7 @@ func Load(r io.Reader) (*Parser, error) {
 	for j := uint64(0); j < nl && err == nil; j++ {
 		p.labels = append(p.labels, str("label"))
 	}
-	p.ext = string(head) == magic
+	p.ext = string(head) != magicV4
 	var nw uint64
 	if p.ext {
 		nw = uv("word classes")
@@ -412,6 +428,11 @@ func Load(r io.Reader) (*Parser, error) {
 			return nil, fmt.Errorf("%w: word class %d", ErrModel, k)
 		}
 		p.enc.classes[w] = uint32(k) + firstID
+	}
+	if string(head) == magicV6 && err == nil {
+		if p.pairs, err = readPairs(br, uv); err != nil {
+			return nil, err
+		}
 	}
 	nf := uv("feature count")
 	e, e2 := binary.ReadVarint(br)
@@ -472,4 +493,31 @@ func Load(r io.Reader) (*Parser, error) {
 	}
 	p.w = newTable(keys, rows, int(e), nc)
 	return p, nil
+}
+
+// readPairs reads the word-pair section of a format-6 model.
+func readPairs(br *bufio.Reader, uv func(string) uint64) (*pairTable, error) {
+	n := uv("word pair count")
+	if n > 1<<26 {
+		return nil, fmt.Errorf("%w: %d word pairs", ErrModel, n)
+	}
+	keys := make([]uint32, n)
+	prev := uint64(0)
+	for i := range keys {
+		prev += uv("word pair")
+		if prev == 0 || prev >= 1<<32 || (i > 0 && prev <= uint64(keys[i-1])) {
+			return nil, fmt.Errorf("%w: word pairs out of order at %d", ErrModel, i)
+		}
+		keys[i] = uint32(prev)
+	}
+	class := make([]byte, n)
+	if _, err := io.ReadFull(br, class); err != nil {
+		return nil, fmt.Errorf("read parser model word pairs: %w", err)
+	}
+	for _, c := range class {
+		if c < pairRare || c > pairCommon {
+			return nil, fmt.Errorf("%w: word pair class %d", ErrModel, c)
+		}
+	}
+	return newPairTable(keys, class), nil
 }

@@ -58,6 +58,11 @@ type state struct {
 	// what lies between items, the next verb); models of format 4 were
 	// trained without them.
 	ext bool
+	// pairs, if set, holds the word pairs counted in parsed text (see
+	// Pairs), and hw the hash of each item's normalized word to look them
+	// up by.
+	pairs *pairTable
+	hw    []uint64
 
 	feats  []uint64
 	scores []int32
@@ -86,6 +91,7 @@ func (s *state) reset(n int) {
 		s.u = make([]uint32, m)
 		s.suf = make([]uint32, m)
 		s.c = make([]uint32, m)
+		s.hw = make([]uint64, m)
 		s.preV = make([]int32, m+1)
 		s.preC = make([]int32, m+1)
 		s.preQ = make([]int32, m+1)
@@ -94,7 +100,7 @@ func (s *state) reset(n int) {
 	s.labels = s.labels[:m]
 	s.nl, s.nr = s.nl[:m], s.nr[:m]
 	s.lset, s.rset = s.lset[:m], s.rset[:m]
-	s.w, s.p, s.u, s.suf, s.c = s.w[:m], s.p[:m], s.u[:m], s.suf[:m], s.c[:m]
+	s.w, s.p, s.u, s.suf, s.c, s.hw = s.w[:m], s.p[:m], s.u[:m], s.suf[:m], s.c[:m], s.hw[:m]
 	s.preV, s.preC, s.preQ, s.nextV = s.preV[:m+1], s.preC[:m+1], s.preQ[:m+1], s.nextV[:m]
 	for i := range m {
 		s.labels[i] = 0

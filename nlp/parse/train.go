@@ -23,6 +23,10 @@ type Config struct {
 	// Classes, if set, gives the word classes (package nlp/cluster) that
 	// the model learns from and keeps; nil for none.
 	Classes *cluster.Classes
+	// Pairs, if set, gives the word pairs counted in text parsed by a
+	// first parser (see Pairs), which the model learns from and keeps;
+	// nil for none.
+	Pairs *Pairs
 	// Prune drops averaged weights smaller than this in magnitude (an update
 	// moves a weight by 1). Most features are updated once or twice and end
 	// with a small weight; dropping them shrinks the model fourfold and
@@ -35,6 +39,10 @@ type Config struct {
 	// merged one makes fewer: on EWT dev two of them parse better than
 	// either.
 	Ensemble int
+	// Keep, if below 1, keeps that fraction of the merged ensemble's
+	// features, those that weigh most (see Shrink); 0 means 1 for one
+	// parser and 0.3 for an ensemble.
+	Keep float64
 	// AfterEpoch, if set, is called after each epoch with a parser built from
 	// the weights averaged so far, e.g. to follow accuracy on dev. With an
 	// Ensemble it follows the first parser only.
@@ -44,6 +52,12 @@ type Config struct {
 func (c Config) withDefaults() Config {
 	if c.Epochs == 0 {
 		c.Epochs = 10
+	}
+	if c.Keep == 0 {
+		c.Keep = 1
+		if c.Ensemble > 1 {
+			c.Keep = 0.3
+		}
 	}
 	if c.ExploreFrom == 0 {
 		c.ExploreFrom = 1
@@ -196,6 +210,9 @@ func Train(ctx context.Context, sents []*conllu.Sentence, cfg Config) (*Parser, 
 			p.enc.classes[w] = uint32(k) + firstID
 		}
 	}
+	if cfg.Pairs != nil {
+		p.pairs = cfg.Pairs.table()
+	}
 	labelID := make(map[string]int16, len(p.labels))
 	for i, l := range p.labels {
 		labelID[l] = int16(i)
@@ -230,13 +247,17 @@ func Train(ctx context.Context, sents []*conllu.Sentence, cfg Config) (*Parser, 
 	}
 	if n == 1 {
 		p.w = tables[0]
-		return p, nil
+		return p.Shrink(cfg.Keep), nil
 	}
 	ps := make([]*Parser, n)
 	for i, t := range tables {
 		ps[i] = p.with(t)
 	}
-	return Merge(ps...)
+	m, err := Merge(ps...)
+	if err != nil {
+		return nil, err
+	}
+	return m.Shrink(cfg.Keep), nil
 }
 
 // fit trains one perceptron on golds with cfg.Seed and returns its averaged
@@ -263,7 +284,7 @@ func (p *Parser) fit(ctx context.Context, golds []goldTree, cfg Config) (*table,
 			}
 			g := &golds[gi]
 			st.reset(len(g.words))
-			st.ext = p.ext
+			st.ext, st.pairs = p.ext, p.pairs
 			p.enc.encode(st, g.words, g.upos, g.xpos)
 			scores := st.scoreBuf(nc)
 			for !st.terminal() {
@@ -324,7 +345,7 @@ func (p *Parser) fit(ctx context.Context, golds []goldTree, cfg Config) (*table,
 
 // with returns a copy of p parsing with weights w.
 func (p *Parser) with(w *table) *Parser {
-	return &Parser{enc: p.enc, labels: p.labels, root: p.root, w: w, ext: p.ext}
+	return &Parser{enc: p.enc, labels: p.labels, root: p.root, w: w, ext: p.ext, pairs: p.pairs}
 }
 
 func toGold(s *conllu.Sentence) (goldTree, bool) {
