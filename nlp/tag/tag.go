@@ -278,13 +278,20 @@ func (t *Tagger) predict(words []string, s *scratch) []int {
 // its margin over the second.
 func (m *weights) best(f []uint64, scores []int32) (int, int32) {
 	clear(scores)
+	// Every feature is found before any weight is read, so that the cache
+	// misses of the independent lookups overlap instead of queueing
+	// behind the reads of the weights.
+	var offs [max(maxFeatures, maxFeatures2)]int32
+	n := 0
 	for _, k := range f {
-		off := m.lookup(k)
-		if off < 0 {
-			continue
+		if off := m.lookup(k); off >= 0 {
+			offs[n] = int32(off)
+			n++
 		}
-		n := int(m.entries[off])
-		for _, e := range m.entries[off+1 : off+1+n] {
+	}
+	for _, off := range offs[:n] {
+		c := int(m.entries[off])
+		for _, e := range m.entries[int(off)+1 : int(off)+1+c] {
 			scores[e>>16] += int32(int16(uint16(e)))
 		}
 	}
