@@ -6,7 +6,10 @@
 //	go run ./nlp/cluster/internal/train -out /tmp/classes.bin.gz
 //	go run ./nlp/tag/internal/train -classes /tmp/classes.bin.gz -out /tmp/tagger.bin.gz
 //	go run ./nlp/parse/internal/train -classes /tmp/classes.bin.gz -tagger /tmp/tagger.bin.gz \
-//		-ensemble 3 -cache /tmp/jk.conllu -out /tmp/parser.bin.gz    # as kgraph train does
+//		-ensemble 3 -cache /tmp/jk.conllu -out /tmp/parser.bin.gz
+//	go run ./nlp/parse/internal/train -classes /tmp/classes.bin.gz -tagger /tmp/tagger.bin.gz \
+//		-tag-passes 2 -ensemble 4 -epochs 7 -cache /tmp/jk.conllu -first /tmp/parser.bin.gz \
+//		-pairs-text ../shared/corpus/wh-statements.jsonl.gz -out /tmp/parser2.bin.gz  # as kgraph train does
 //	go run ./nlp/parse/internal/train -eval embedded -test   # score the committed model
 //
 // By default train is tagged by jackknifing: split into ten folds, each
@@ -33,10 +36,13 @@ import (
 	"os"
 	"time"
 
+	"github.com/kgraph/kgraph/data"
+	"github.com/kgraph/kgraph/nlp"
 	"github.com/kgraph/kgraph/nlp/cluster"
 	"github.com/kgraph/kgraph/nlp/conllu"
 	"github.com/kgraph/kgraph/nlp/parse"
 	"github.com/kgraph/kgraph/nlp/tag"
+	"github.com/kgraph/kgraph/source"
 )
 
 func main() {
@@ -66,6 +72,8 @@ func run(args []string, out io.Writer) error {
 	tagPasses := fs.Int("tag-passes", 0, "passes of the jackknife taggers (0: tag.Config default); 2 also sets LexFreq")
 	tagger := fs.String("tagger", "", "gzipped tagger model that tags dev and test (empty: the embedded one)")
 	test := fs.Bool("test", false, "also score the final model on test")
+	pairsText := fs.String("pairs-text", "", "text (file or directory, as kgraph build reads) to parse with -first and count word pairs in (Config.Pairs)")
+	first := fs.String("first", "", "gzipped parser model that parses -pairs-text (with the -tagger tags)")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
@@ -112,6 +120,12 @@ func run(args []string, out io.Writer) error {
 		}
 	}
 	cfg := parse.Config{Epochs: *epochs, Seed: *seed, Prune: *prune, ExploreProb: *explore, MinWordFreq: *minFreq, Classes: cl, Ensemble: *ensemble}
+	if *pairsText != "" {
+		if cfg.Pairs, err = countPairs(*pairsText, *first, tg); err != nil {
+			return err
+		}
+		fmt.Fprintf(out, "%d word pairs\n", cfg.Pairs.Len())
+	}
 	if *verbose {
 		cfg.AfterEpoch = func(epoch int, p *parse.Parser) {
 			s := parse.Score(dev, parseAll(p, devIn))
@@ -257,4 +271,21 @@ func loadTagger(path string) (*tag.Tagger, error) {
 	}
 	defer f.Close()
 	return tag.Load(f) // tagger models are gzipped, and Load unzips them
+}
+
+// countPairs parses the documents of path with the parser in file first and
+// counts their word pairs.
+func countPairs(path, first string, tg *tag.Tagger) (*parse.Pairs, error) {
+	if first == "" {
+		return nil, fmt.Errorf("-pairs-text needs -first, the parser to parse it with")
+	}
+	p, err := loadFile(first)
+	if err != nil {
+		return nil, err
+	}
+	texts, err := source.Texts(context.Background(), []string{path}, source.Options{})
+	if err != nil {
+		return nil, err
+	}
+	return nlp.CountPairs(context.Background(), texts, data.TokenizeModel, tg, p)
 }
