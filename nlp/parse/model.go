@@ -33,6 +33,10 @@ type slot struct {
 	key  uint32 // 0: empty
 	meta uint32 // start<<8 | count of the relation run; count denseMark for a dense row
 	act  [nActions]int16
+	// nLeft is how many of the run's relation weights are for LEFT arcs
+	// (they come first), so that scoring one direction reads only its own
+	// weights; it fits in what would be padding.
+	nLeft uint8
 }
 
 const denseMark = 0xff
@@ -79,6 +83,9 @@ func newTable(keys []uint64, rows [][]qparam, exp, nc int) *table {
 			sl.meta = uint32(len(t.params))<<8 | uint32(len(rel))
 			for _, p := range rel {
 				t.params = append(t.params, uint32(p.cls)<<16|uint32(uint16(p.w)))
+				if int(p.cls) < nl/2 {
+					sl.nLeft++
+				}
 			}
 		}
 		t.insert(sl)
@@ -182,14 +189,12 @@ func (t *table) scoreLabels(hits []uint32, dir int, scores []int32) {
 			}
 			continue
 		}
-		for _, p := range t.params[start : start+n] {
-			c := p >> 16
-			if c >= hi {
-				break
-			}
-			if c >= lo {
-				scores[c-lo] += int32(int16(p))
-			}
+		from, to := start, start+uint32(t.slots[h].nLeft)
+		if dir != left {
+			from, to = to, start+n
+		}
+		for _, p := range t.params[from:to] {
+			scores[p>>16-lo] += int32(int16(p))
 		}
 	}
 }
