@@ -183,10 +183,7 @@ func (t *table) scoreLabels(hits []uint32, dir int, scores []int32) {
 		meta := t.slots[h].meta
 		start, n := meta>>8, meta&0xff
 		if n == denseMark {
-			row := t.dense[start*uint32(t.nl)+lo : start*uint32(t.nl)+hi]
-			for c, w := range row[:len(scores)] {
-				scores[c] += int32(w)
-			}
+			addRow(scores, t.dense[start*uint32(t.nl)+lo:start*uint32(t.nl)+hi])
 			continue
 		}
 		from, to := start, start+uint32(t.slots[h].nLeft)
@@ -525,4 +522,22 @@ func readPairs(br *bufio.Reader, uv func(string) uint64) (*pairTable, error) {
 		}
 	}
 	return newPairTable(keys, class), nil
+}
+
+// addRow adds row to scores (of the same length), four at a time: dense
+// rows are summed for most arcs, and the unrolled loop checks bounds once
+// per four weights.
+func addRow(scores []int32, row []int16) {
+	scores = scores[:len(row)]
+	i := 0
+	for ; i+4 <= len(row); i += 4 {
+		s, r := scores[i:i+4:i+4], row[i:i+4:i+4]
+		s[0] += int32(r[0])
+		s[1] += int32(r[1])
+		s[2] += int32(r[2])
+		s[3] += int32(r[3])
+	}
+	for ; i < len(row); i++ {
+		scores[i] += int32(row[i])
+	}
 }
