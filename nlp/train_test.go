@@ -4,10 +4,12 @@ import (
 	"bytes"
 	"compress/gzip"
 	"context"
+	"errors"
 	"os"
 	"path/filepath"
 	"testing"
 
+	"github.com/kgraph/kgraph/data"
 	"github.com/kgraph/kgraph/nlp/conllu"
 	"github.com/kgraph/kgraph/nlp/lemma"
 	"github.com/kgraph/kgraph/nlp/parse"
@@ -100,5 +102,31 @@ func TestTrain(t *testing.T) {
 	}
 	if roots != 1 {
 		t.Errorf("%d roots", roots)
+	}
+}
+
+func TestCountPairs(t *testing.T) {
+	tg, err := tag.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	p, err := parse.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := []string{"The two sides reaffirmed the alliance. They condemned the launches.", "Both sides welcomed the talks."}
+	a, err := CountPairs(context.Background(), text, data.TokenizeModel, tg, p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	// Three sentences of 7, 5 and 6 tokens have 15 arcs below their roots,
+	// with few word pairs in common.
+	if a.Len() < 11 || a.Len() > 15 {
+		t.Errorf("%d distinct word pairs in three sentences with 15 arcs", a.Len())
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	if _, err := CountPairs(ctx, text, data.TokenizeModel, tg, p); !errors.Is(err, context.Canceled) {
+		t.Errorf("cancelled count: %v", err)
 	}
 }
