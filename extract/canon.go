@@ -971,6 +971,23 @@ func (p *parse) oblAfter(v, o int) (string, []int) {
 	return "", nil
 }
 
+// agentPhrase says whether n heads a "by" phrase of a passive or is
+// coordinated with one: in "endorsed by President Biden and President
+// Yoon" both are doers.
+func (p *parse) agentPhrase(n int) bool {
+	for d := 0; n >= 0 && d < 8; d++ {
+		switch p.rel(n) {
+		case "obl:agent":
+			return true
+		case "conj":
+			n = p.head(n)
+		default:
+			return false
+		}
+	}
+	return false
+}
+
 // facts turns the tuples of sentence n into facts.
 func (d *docState) facts(n int, p *parse, ts []tuple) {
 	d.sentence = n
@@ -986,7 +1003,7 @@ func (d *docState) facts(n int, p *parse, ts []tuple) {
 		if oh >= 0 && p.rel(oh) == "ccomp" && !(t.copula && oh == t.verb) {
 			continue // an attributed clause is no entity; its own facts come from its clause
 		}
-		if !t.passive && oh >= 0 && p.rel(oh) == "obl:agent" {
+		if !t.passive && oh >= 0 && p.agentPhrase(oh) {
 			// "as commended and endorsed by President Biden": a
 			// participle's "by" phrase is its doer. What the parties
 			// say is not what others did to them: such a subject is a

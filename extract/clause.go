@@ -1026,7 +1026,11 @@ func (p *parse) nounOnly(n, c int) span {
 
 // stripCase drops a leading preposition that moved into the relation.
 func (p *parse) stripCase(sp span) span {
-	for len(sp) > 0 && (p.rel(sp[0]) == "case" || p.rel(sp[0]) == "mark") {
+	stripped := map[int]bool{}
+	// A preposition of more than one word goes whole: "such as",
+	// "according to".
+	for len(sp) > 0 && (p.rel(sp[0]) == "case" || p.rel(sp[0]) == "mark" || p.rel(sp[0]) == "fixed" && stripped[p.head(sp[0])]) {
+		stripped[sp[0]] = true
 		sp = sp[1:]
 	}
 	return sp
@@ -1187,8 +1191,8 @@ func (p *parse) wordCount(sp span) int {
 // children lists are rebuilt after it, so the next one sees its result.
 func (p *parse) repair() {
 	for _, r := range []func() bool{p.repairOpener, p.repairFusedParticiple, p.repairPastAdjective,
-		p.repairNominalConj, p.repairPastConj, p.repairLightObl, p.repairNounInfinitive,
-		p.repairReportedConj, p.repairAsWellAs, p.repairNounGerund, p.repairPurposeGap, p.repairGerundAdjective} {
+		p.repairNominalConj, p.repairPastConj, p.repairLightObl, p.repairNounInfinitive, p.repairObjectPurpose,
+		p.repairReportedConj, p.repairSubjectAgreement, p.repairAsWellAs, p.repairNounGerund, p.repairPurposeGap, p.repairGerundAdjective, p.repairAdjectiveVerb, p.repairNameConjunction, p.repairGerundSeries, p.repairListedVerb, p.repairHyphenSplit, p.repairStrayConjunct} {
 		if r() {
 			p.index()
 		}
@@ -1209,7 +1213,10 @@ func (p *parse) finitePast(i int) bool {
 // repairOpener mends a sentence-initial participle phrase taken for a
 // second subject: in "Building on this progress, the Ministers pledged …"
 // the clause has two subjects, the first set off by a comma. A clause has
-// one subject: the first phrase is an adverbial clause.
+// one subject: the first phrase is an adverbial clause. The parser may
+// also hang the real subject on the "-ing" word as its apposition; a
+// nominal set off by a comma right before the verb group is the subject
+// all the same.
 func (p *parse) repairOpener() bool {
 	changed := false
 	for h := range p.s.Words {
@@ -1219,17 +1226,28 @@ func (p *parse) repairOpener() bool {
 				subj = append(subj, k)
 			}
 		}
+		if len(subj) == 1 && subj[0] < h {
+			if a := p.openerAppos(subj[0], h); a >= 0 {
+				p.attach(a, h, "nsubj")
+				p.index()
+				subj = append(subj, a)
+				changed = true
+			}
+		}
 		if len(subj) != 2 {
 			continue
 		}
 		s1, s2 := subj[0], subj[1]
 		sp := p.subtree(s1, nil)
-		end := sp[len(sp)-1]
-		if sp[0] != 0 || end+1 >= s2 || p.s.Words[end+1].Text != "," || !strings.HasSuffix(p.lower(s1), "ing") {
+		comma := sp[len(sp)-1] + 1
+		if p.s.Words[comma-1].Text == "," {
+			comma--
+		}
+		if sp[0] != 0 || comma >= s2 || p.s.Words[comma].Text != "," || !strings.HasSuffix(p.lower(s1), "ing") {
 			continue
 		}
 		p.attach(s1, h, "advcl")
-		p.attach(end+1, s1, "punct")
+		p.attach(comma, s1, "punct")
 		p.s.Words[s1].UPOS, p.s.Words[s1].XPOS = "VERB", "VBG"
 		p.relemma(s1)
 		for _, k := range p.kids[s1] {
@@ -1242,18 +1260,90 @@ func (p *parse) repairOpener() bool {
 	return changed
 }
 
+// openerAppos is the apposition of the sentence-initial "-ing" subject s
+// of verb h that stands right before h's verb group, set off by a comma:
+// "Building on this progress, the Ministers pledged …" parsed with "the
+// Ministers" as an apposition of "Building". It returns -1 when there is
+// none. An "-ing" noun with a "the" or a possessor is a plain noun
+// ("The building, a tower, stands …") and keeps its apposition.
+func (p *parse) openerAppos(s, h int) int {
+	if !strings.HasSuffix(p.lower(s), "ing") || p.hasChild(s, "det", "nmod:poss") {
+		return -1
+	}
+	if sp := p.subtree(s, nil); sp[0] != 0 {
+		return -1
+	}
+	for _, a := range p.kids[s] {
+		if p.rel(a) != "appos" || a < s || p.pos(a) != "NOUN" && p.pos(a) != "PROPN" && p.pos(a) != "PRON" {
+			continue
+		}
+		sp := p.subtree(a, nil)
+		first := sp[0]
+		if p.s.Words[first].Text == "," && len(sp) > 1 {
+			first = sp[1]
+		}
+		if first == 0 || p.s.Words[first-1].Text != "," {
+			continue
+		}
+		ok := true
+		for j := sp[len(sp)-1] + 1; j < h; j++ {
+			if p.head(j) != h || p.urel(j) != "aux" && p.urel(j) != "advmod" {
+				ok = false
+			}
+		}
+		if ok {
+			return a
+		}
+	}
+	return -1
+}
+
+// dominates says whether a is b or one of b's heads.
+func (p *parse) dominates(a, b int) bool {
+	for d := 0; b >= 0 && d <= len(p.s.Words); b, d = p.head(b), d+1 {
+		if b == a {
+			return true
+		}
+	}
+	return false
+}
+
 // repairFusedParticiple mends a hyphenated participle compound the parser
 // read as a verb: "ASEAN-led mechanisms" is a noun modified by "ASEAN-led",
 // not "led mechanisms". The words are written together, so the noun after
-// them takes the place of the first part.
+// them takes the place of the first part. The parser may also read the
+// participle right, as a modifier of the noun, but leave the first part
+// as the argument ("commitment to ASEAN" and "-led mechanisms" hung on
+// the verb): the first part of such a compound is no phrase of its own,
+// so the noun takes its place just the same.
 func (p *parse) repairFusedParticiple() bool {
 	changed := false
 	for k := 2; k+1 < len(p.s.Words); k++ {
 		x, hy, n := k-2, k-1, k+1
 		w := p.s.Words
 		if w[hy].Text != "-" || w[x].End != w[hy].Start || w[hy].End != w[k].Start ||
-			p.xpos(k) != "VBN" && p.xpos(k) != "VBD" || p.head(n) != k || p.rel(n) != "obj" ||
-			p.pos(n) != "NOUN" && p.pos(n) != "PROPN" || p.head(x) == k {
+			p.xpos(k) != "VBN" && p.xpos(k) != "VBD" ||
+			p.pos(n) != "NOUN" && p.pos(n) != "PROPN" || p.head(x) == k || p.head(x) < 0 {
+			continue
+		}
+		switch {
+		case p.head(n) == k && p.rel(n) == "obj":
+		case p.head(k) == n && p.urel(k) == "amod" && !p.dominates(n, x) && !p.dominates(x, n) &&
+			(p.pos(x) == "NOUN" || p.pos(x) == "PROPN") && p.hasChild(x, "case"):
+			// The participle already modifies the noun: the noun moves
+			// up to where the first part hung, with its preposition.
+			p.attach(n, p.head(x), p.rel(x))
+			for _, c := range p.kids[x] {
+				if c != hy && c != n {
+					p.attach(c, n, p.rel(c))
+				}
+			}
+			p.attach(x, k, "compound")
+			p.attach(hy, k, "punct")
+			p.s.Words[k].UPOS = "ADJ"
+			changed = true
+			continue
+		default:
 			continue
 		}
 		p.attach(n, p.head(x), p.rel(x))
@@ -1422,6 +1512,46 @@ func (p *parse) repairNounInfinitive() bool {
 	return changed
 }
 
+// repairObjectPurpose mends the converse of repairNounInfinitive: an
+// infinitive with an object of its own right after a verb's object noun
+// that names an activity or an attitude of the subject ("deepen
+// cooperation to promote peace", "ordered assistance to supplement
+// efforts") is the purpose of the verb, not a relative on the noun: the
+// cooperation does not promote, the parties do by cooperating. Nouns of
+// things and means keep their infinitive ("solutions to ease congestion",
+// "ways to strengthen"), as does a noun that takes an infinitive as its
+// complement or is marked as one of a kind ("the first support to …").
+func (p *parse) repairObjectPurpose() bool {
+	changed := false
+	for k := 2; k < len(p.s.Words); k++ {
+		o := p.head(k)
+		if p.rel(k) != "acl" || p.pos(k) != "VERB" || p.lower(k-1) != "to" || p.head(k-1) != k || o < 0 ||
+			p.rel(o) != "obj" || !p.foldable(o) || infinitiveNouns[p.lemma(o)] ||
+			!p.hasChild(k, "obj") || p.hasChild(k, "nsubj", "nsubj:pass") {
+			continue
+		}
+		if sp := p.subtree(o, func(c int) bool { return c == k }); sp[len(sp)-1] != k-2 {
+			continue
+		}
+		marked := false
+		for _, c := range p.kids[o] {
+			if p.rel(c) == "amod" && (p.xpos(c) == "JJS" || ordinalWords[p.lower(c)]) {
+				marked = true
+			}
+		}
+		if marked {
+			continue
+		}
+		p.attach(k, p.head(o), "advcl")
+		changed = true
+	}
+	return changed
+}
+
+// ordinalWords single out one of a kind, like a superlative.
+var ordinalWords = map[string]bool{"first": true, "last": true, "next": true, "only": true, "second": true,
+	"third": true, "sole": true, "final": true}
+
 // repairReportedConj mends the converse of repairPastConj: in "reiterated
 // that any attack is unacceptable and will result in …" a verb with a
 // modal or in the present tense cannot share the subject of the past
@@ -1440,6 +1570,85 @@ func (p *parse) repairReportedConj() bool {
 		if c := p.child(h, "ccomp"); c >= 0 && c < k && p.hasChild(c, "nsubj", "nsubj:pass") {
 			p.attach(k, c, "conj")
 			changed = true
+		}
+	}
+	return changed
+}
+
+// singularVerb says whether the finite verb of clause h is singular: its
+// first auxiliary or copula, or h itself without one, is "is", "was",
+// "has", "does" or another third-person "-s" form.
+func (p *parse) singularVerb(h int) bool {
+	v := h
+	for _, k := range p.kids[h] {
+		if (p.urel(k) == "aux" || p.rel(k) == "cop") && k < h {
+			v = k
+			break
+		}
+	}
+	return p.xpos(v) == "VBZ" || p.lower(v) == "was"
+}
+
+// repairSubjectAgreement mends a coordination the parser took for a
+// coordinated subject though the verb rules it out: in "any attack by
+// the DPRK against the United States or its allies is unacceptable" a
+// subject "attack … or its allies" would take "are", as "X or Y" agrees
+// with Y and "X and Y" is plural. With a singular verb the second
+// conjunct is coordinated with the nearest noun inside the subject's
+// phrase instead, when there is one.
+func (p *parse) repairSubjectAgreement() bool {
+	changed := false
+	for s := range p.s.Words {
+		h := p.head(s)
+		if p.rel(s) != "nsubj" && p.rel(s) != "nsubj:pass" || h < 0 || h < s || !p.singularVerb(h) {
+			continue
+		}
+		for _, c := range p.kids[s] {
+			if p.rel(c) != "conj" || c > h || p.pos(c) != "NOUN" && p.pos(c) != "PROPN" {
+				continue
+			}
+			cc := p.child(c, "cc")
+			if cc < 0 {
+				continue
+			}
+			if d1, d2 := p.child(s, "det"), p.child(c, "det"); d1 >= 0 && d2 >= 0 && p.lemma(d1) == p.lemma(d2) {
+				// "the passage of the act and the assurance …": the same
+				// determiner on both makes them the conjuncts.
+				continue
+			}
+			switch p.lower(cc) {
+			case "and":
+			case "or", "nor":
+				if x := p.xpos(c); x != "NNS" && x != "NNPS" {
+					continue
+				}
+			default:
+				continue
+			}
+			// The nearest noun before the conjunction that hangs, through
+			// prepositional phrases, on the subject.
+			g := -1
+			for j := cc - 1; j > s && g < 0; j-- {
+				if p.pos(j) != "NOUN" && p.pos(j) != "PROPN" || p.rel(j) != "nmod" {
+					continue
+				}
+				for a, d := j, 0; a >= 0 && d < 6; a, d = p.head(a), d+1 {
+					if a == s {
+						g = j
+						break
+					}
+					if p.rel(a) != "nmod" && a != j {
+						break
+					}
+				}
+				if g < 0 {
+					break
+				}
+			}
+			if g >= 0 {
+				p.attach(c, g, "conj")
+				changed = true
+			}
 		}
 	}
 	return changed
@@ -1668,4 +1877,330 @@ func (p *parse) secondComplement(k int) bool {
 	}
 	m := p.child(k, "mark")
 	return m >= 0 && p.lower(m) == "that"
+}
+
+// quantifiers are the adjectives that count or single out, a closed
+// class that never stands for a verb.
+var quantifiers = map[string]bool{"other": true, "such": true, "many": true, "few": true, "several": true,
+	"same": true, "own": true, "certain": true, "various": true, "numerous": true, "additional": true,
+	"further": true, "more": true, "most": true, "less": true, "least": true, "only": true, "entire": true,
+	"whole": true, "next": true, "last": true, "first": true, "much": true, "little": true, "enough": true}
+
+// repairAdjectiveVerb mends a verb the tagger took for an adjective, which
+// leaves two noun phrases side by side with no preposition: "the drills
+// escalate tension" parsed as "the drills [escalate tension]", and "drills
+// that escalate tension" as "drills [that escalate tension]", with
+// "tension" a modifier of "drills". A noun modifies another through a
+// preposition (or a possessive, or as a bare time phrase, which the parser
+// labels apart); a noun phrase that starts with an adjective right after
+// a complete one, with nothing to join them, is a clause: the adjective
+// is its verb, the phrase's noun its object. With a "that" or "which"
+// before the adjective it is a relative clause on the noun; otherwise it
+// has to be the verb of a sentence that has none.
+func (p *parse) repairAdjectiveVerb() bool {
+	changed := false
+	for o := range p.s.Words {
+		n := p.head(o)
+		if p.rel(o) != "nmod" || n < 0 || n > o || p.hasChild(o, "case") ||
+			p.pos(o) != "NOUN" && p.pos(o) != "PROPN" || p.pos(n) != "NOUN" && p.pos(n) != "PROPN" {
+			continue
+		}
+		sp := p.subtree(o, nil)
+		r, a := -1, sp[0]
+		if (p.lower(a) == "that" || p.lower(a) == "which") && p.head(a) == o && len(sp) > 1 {
+			r, a = a, sp[1]
+		}
+		w := p.s.Words[a]
+		if p.head(a) != o || p.rel(a) != "amod" || p.pos(a) != "ADJ" || w.XPOS != "JJ" || quantifiers[p.lower(a)] ||
+			w.Text != strings.ToLower(w.Text) || p.hasChild(a, "advmod", "obl", "conj") {
+			continue
+		}
+		// "resilience that other states are required to invest in": a
+		// phrase followed by a verb is that verb's subject; the
+		// adjective is no verb.
+		if e := p.subtree(o, nil); e[len(e)-1]+1 < len(p.s.Words) {
+			if nx := e[len(e)-1] + 1; p.pos(nx) == "VERB" || p.pos(nx) == "AUX" {
+				continue
+			}
+		}
+		// Between the adjective and its noun only what a noun phrase
+		// has; and the phrase follows straight on the modified one.
+		ok := a > 0 && p.pos(a-1) != "PUNCT" && p.pos(a-1) != "CCONJ"
+		for j := a + 1; j < o && ok; j++ {
+			if p.head(j) != o || p.rel(j) != "amod" && p.rel(j) != "compound" && p.rel(j) != "det" {
+				ok = false
+			}
+		}
+		if !ok || r < 0 && (p.rel(n) != "root" || p.hasChild(n, "cop")) {
+			continue
+		}
+		x := "VBP"
+		switch l := p.lower(a); {
+		case strings.HasSuffix(l, "ed"):
+			x = "VBD"
+		case strings.HasSuffix(l, "s"):
+			x = "VBZ"
+		}
+		p.s.Words[a].UPOS, p.s.Words[a].XPOS = "VERB", x
+		p.relemma(a)
+		if r >= 0 {
+			p.attach(a, n, "acl:relcl")
+			p.attach(r, a, "nsubj")
+			p.s.Words[r].UPOS, p.s.Words[r].XPOS = "PRON", "WDT"
+		} else {
+			p.attach(a, -1, "root")
+			p.attach(n, a, "nsubj")
+			for _, k := range p.kids[n] {
+				if k > o {
+					p.attach(k, a, p.rel(k))
+				}
+			}
+		}
+		p.attach(o, a, "obj")
+		changed = true
+	}
+	return changed
+}
+
+// repairNameConjunction mends a capitalized conjunction that ends a name:
+// in "the ASEAN Defense Ministers' Meeting Plus, emphasizing …" "Plus"
+// coordinates nothing, as a coordinator never stands before a comma or
+// the end of the sentence, and it is capitalized like the name it
+// follows. It is the last word of that name.
+func (p *parse) repairNameConjunction() bool {
+	changed := false
+	for i := 2; i < len(p.s.Words); i++ {
+		t := p.s.Words[i].Text
+		if p.pos(i) != "CCONJ" || !capitalized(t) || strings.ToUpper(t) == t ||
+			i+1 < len(p.s.Words) && p.pos(i+1) != "PUNCT" {
+			continue
+		}
+		// The name's capital is its own, not the sentence's.
+		n := i - 1
+		if n == 0 || p.pos(n) != "PROPN" && p.pos(n) != "NOUN" || !capitalized(p.s.Words[n].Text) || p.head(n) == i {
+			continue
+		}
+		p.attach(i, n, "flat")
+		p.s.Words[i].UPOS, p.s.Words[i].XPOS = "PROPN", "NNP"
+		for _, k := range p.kids[i] {
+			if p.rel(k) == "punct" && k > i {
+				p.attach(k, p.head(n), "punct")
+			}
+		}
+		changed = true
+	}
+	return changed
+}
+
+// repairGerundSeries mends a series of gerunds after one preposition that
+// the parser broke up: in "recognized the role of X in managing,
+// implementing, and enforcing the terms" it hangs "in managing" on the
+// verb and "implementing, and enforcing …" on the verb again as a clause
+// of its own. A bare gerund right after a comma that ends a
+// preposition's gerund, with no preposition or subject of its own,
+// continues the series: it is coordinated with that gerund.
+func (p *parse) repairGerundSeries() bool {
+	changed := false
+	for g2 := range p.s.Words {
+		v := p.head(g2)
+		if v < 0 || p.rel(g2) != "advcl" || p.xpos(g2) != "VBG" ||
+			p.hasChild(g2, "mark", "case", "nsubj", "nsubj:pass", "cc") {
+			continue
+		}
+		sp := p.subtree(g2, nil)
+		start := sp[0]
+		if p.s.Words[start].Text == "," && len(sp) > 1 {
+			start = sp[1]
+		}
+		if start != g2 || g2 < 2 || p.s.Words[g2-1].Text != "," {
+			continue
+		}
+		g1 := g2 - 2
+		if p.head(g1) != v || p.xpos(g1) != "VBG" || p.urel(g1) != "obl" && p.urel(g1) != "advcl" {
+			continue
+		}
+		if m := p.child(g1, "mark", "case"); m < 0 || p.pos(m) != "ADP" && p.pos(m) != "SCONJ" {
+			continue
+		}
+		p.attach(g2, g1, "conj")
+		if c := g2 - 1; p.head(c) != g2 {
+			p.attach(c, g2, "punct")
+		}
+		if p.urel(g1) == "obl" {
+			// A verb heads a clause, not a nominal: "in managing" is an
+			// adverbial clause with "in" as its marker.
+			p.attach(g1, v, "advcl")
+			m := p.child(g1, "case")
+			p.attach(m, g1, "mark")
+		}
+		changed = true
+	}
+	return changed
+}
+
+// prepositions are the English prepositions, a closed class: a word the
+// tagger calls a preposition and that is none of them is mistagged.
+var prepositions = map[string]bool{"aboard": true, "about": true, "above": true, "across": true, "after": true,
+	"against": true, "ago": true, "ahead": true, "along": true, "alongside": true, "amid": true, "amidst": true,
+	"among": true, "amongst": true, "apart": true, "around": true, "as": true, "aside": true, "at": true,
+	"atop": true, "away": true, "barring": true, "because": true, "before": true, "behind": true, "below": true,
+	"beneath": true, "beside": true, "besides": true, "between": true, "beyond": true, "but": true, "by": true,
+	"circa": true, "concerning": true, "considering": true, "despite": true, "down": true, "due": true,
+	"during": true, "except": true, "excluding": true, "following": true, "for": true, "from": true, "in": true,
+	"including": true, "inside": true, "instead": true, "into": true, "like": true, "minus": true, "near": true,
+	"next": true, "notwithstanding": true, "of": true, "off": true, "on": true, "onto": true, "opposite": true,
+	"out": true, "outside": true, "over": true, "past": true, "pending": true, "per": true, "plus": true,
+	"prior": true, "pursuant": true, "regarding": true, "regardless": true, "round": true, "save": true,
+	"since": true, "than": true, "thanks": true, "through": true, "throughout": true, "till": true, "to": true,
+	"toward": true, "towards": true, "under": true, "underneath": true, "unlike": true, "until": true,
+	"unto": true, "up": true, "upon": true, "versus": true, "via": true, "with": true, "within": true,
+	"without": true, "worth": true, "according": true, "whether": true}
+
+// repairListedVerb mends a verb the tagger took for a preposition in a
+// series of verb phrases: in "pledged to deepen consultations, further
+// enhance the visibility of assets, and expand exercises" "enhance" is no
+// preposition (they are a closed class), and after the comma that ends
+// the first verb's phrase it is the next verb of the series, its "object"
+// its object.
+func (p *parse) repairListedVerb() bool {
+	changed := false
+	for w := 1; w < len(p.s.Words); w++ {
+		l := p.lower(w)
+		n := p.head(w)
+		if p.pos(w) != "ADP" || p.rel(w) != "case" || prepositions[l] || len(l) < 4 || n < 0 || n < w ||
+			strings.IndexFunc(l, func(r rune) bool { return r < 'a' || r > 'z' }) >= 0 {
+			continue
+		}
+		v := p.head(n)
+		if v < 0 || p.pos(v) != "VERB" || v > w || p.urel(n) != "obl" {
+			continue
+		}
+		// A comma, maybe with an adverb, right before: the start of the
+		// next phrase of a series.
+		b := w - 1
+		adv := -1
+		if p.pos(b) == "ADV" && p.head(b) == n {
+			adv, b = b, b-1
+		}
+		if b < 0 || p.s.Words[b].Text != "," && p.pos(b) != "CCONJ" {
+			continue
+		}
+		x := "VB"
+		switch {
+		case strings.HasSuffix(l, "ing"):
+			x = "VBG"
+		case strings.HasSuffix(l, "ed"):
+			x = p.xpos(v)
+		case strings.HasSuffix(l, "s") && !strings.HasSuffix(l, "ss"):
+			x = "VBZ"
+		case p.xpos(v) == "VBP":
+			x = "VBP"
+		}
+		p.s.Words[w].UPOS, p.s.Words[w].XPOS = "VERB", x
+		p.relemma(w)
+		p.attach(w, v, "conj")
+		p.attach(n, w, "obj")
+		if adv >= 0 {
+			p.attach(adv, w, "advmod")
+		}
+		if p.head(b) == n {
+			p.attach(b, w, p.rel(b))
+		}
+		changed = true
+	}
+	return changed
+}
+
+// repairHyphenSplit mends a hyphenated word the parser split across two
+// arguments: in "expand table-top exercises" it reads "table" and "top
+// exercises" as two objects of "expand". Words written together with a
+// hyphen are one word, and a verb takes one argument of each kind: the
+// first part belongs to the phrase of the second.
+func (p *parse) repairHyphenSplit() bool {
+	changed := false
+	for x := 0; x+2 < len(p.s.Words); x++ {
+		hy, y := x+1, x+2
+		w := p.s.Words
+		if w[hy].Text != "-" || w[x].End != w[hy].Start || w[hy].End != w[y].Start {
+			continue
+		}
+		v, n := p.head(x), y
+		if p.head(y) > y && p.urel(y) != "conj" {
+			n = p.head(y) // the head of the phrase "top" starts
+		}
+		if v < 0 || n == x || p.head(n) != v || p.rel(n) != p.rel(x) || len(p.kids[x]) > 1 ||
+			len(p.kids[x]) == 1 && p.kids[x][0] != hy ||
+			p.pos(n) != "NOUN" && p.pos(n) != "PROPN" {
+			continue
+		}
+		switch p.urel(x) {
+		case "obj", "nsubj", "iobj":
+		default:
+			continue
+		}
+		p.attach(x, y, "compound")
+		if p.head(hy) != y && p.head(hy) != n {
+			p.attach(hy, y, "punct")
+		}
+		changed = true
+	}
+	return changed
+}
+
+// repairStrayConjunct mends a noun phrase that opens with "and" or "or"
+// but that the parser made an argument of its own: in "as reviewed and
+// approved by President Moon and President Abe" it reads "President Abe"
+// as the object of "reviewed". A coordinator joins its phrase to the
+// phrase right before it: the noun phrase that ends just before "and" is
+// the first conjunct.
+func (p *parse) repairStrayConjunct() bool {
+	changed := false
+	for k := range p.s.Words {
+		switch p.rel(k) {
+		case "obj", "iobj", "obl", "nmod", "nsubj", "nsubj:pass":
+		default:
+			continue
+		}
+		if p.pos(k) != "NOUN" && p.pos(k) != "PROPN" {
+			continue
+		}
+		// The coordinator opens the noun's phrase; it may hang on the
+		// noun or on a word before it ("and President Abe").
+		sp := p.subtree(k, nil)
+		c := sp[0]
+		if c < 1 || p.pos(c) != "CCONJ" || p.rel(c) != "cc" || c+len(sp)-1 != sp[len(sp)-1] {
+			continue
+		}
+		// The first conjunct is a noun phrase that ends right before the
+		// coordinator: a full one with its determiner ("… and the
+		// community's response" joins "Russia's invasion of Ukraine", not
+		// "Ukraine"), else the nearest noun ("agriculture and food
+		// innovation").
+		full := false
+		for j := c + 1; j < k; j++ {
+			if p.head(j) == k && (p.rel(j) == "det" || p.rel(j) == "nmod:poss") {
+				full = true
+			}
+		}
+		m := -1
+		for a, d := c-1, 0; a >= 0 && a != k && d < 8; a, d = p.head(a), d+1 {
+			if p.pos(a) != "NOUN" && p.pos(a) != "PROPN" {
+				break
+			}
+			sp := p.subtree(a, func(j int) bool { return j == k })
+			if sp[len(sp)-1] != c-1 {
+				break
+			}
+			m = a
+			if !full {
+				break
+			}
+		}
+		if m < 0 || p.dominates(k, m) {
+			continue
+		}
+		p.attach(k, m, "conj")
+		changed = true
+	}
+	return changed
 }

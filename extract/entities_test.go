@@ -130,6 +130,27 @@ func TestExtract_resolution(t *testing.T) {
 			facts: []string{"Russia | pose | threats"},
 		},
 		{
+			name:  "a meeting's name is no titled person",
+			text:  "Japan reaffirmed its support for the Defense Ministers' Meeting Plus, stressing its value.",
+			facts: []string{"Japan | reaffirm support for | Defense Ministers' Meeting Plus"},
+			not:   []string{"Plus", "Meeting Plus"},
+		},
+		{
+			name:  "each example after such as is an object",
+			text:  "Japan joined regional forums such as the East Asia Summit and the Pacific Islands Forum.",
+			facts: []string{"Japan | join | East Asia Summit", "Japan | join | Pacific Islands Forum"},
+		},
+		{
+			name:  "an activity's infinitive is the subject's purpose",
+			text:  "Seoul expanded cooperation to counter threats.",
+			facts: []string{"Seoul | expand | cooperation", "Seoul | counter | threats"},
+		},
+		{
+			name:  "each of coordinated doers of a participle does it",
+			text:  "They welcomed the charter, which marks a turning point, as reviewed and approved by President Moon and President Abe.",
+			facts: []string{"Moon | approve | charter", "Abe | approve | charter"},
+		},
+		{
 			name:  "when is no part of what",
 			text:  "The recent military drills escalate tension.",
 			facts: []string{"military drills | escalate | tension"},

@@ -293,10 +293,16 @@ func (d *docState) poseFact(n int, p *parse, i int, seen map[string]bool) {
 
 // namedComplements are the prepositional phrases of a light noun after
 // the first one (first) whose words name something: "consultations for
-// potential collaboration on projects under AUKUS Pillar II".
+// potential collaboration on projects under AUKUS Pillar II". When the
+// first is a light noun too, its own such phrases count as well, as the
+// parser may hang "on projects" on either noun.
 func (p *parse) namedComplements(noun, first int) []int {
 	var out []int
-	for _, k := range p.kids[noun] {
+	cands := slices.Clone(p.kids[noun])
+	if p.foldable(first) {
+		cands = append(cands, p.kids[first]...)
+	}
+	for _, k := range cands {
 		if k <= first || p.rel(k) != "nmod" || p.child(k, "case") < 0 || !topicPreps[p.lower(p.child(k, "case"))] {
 			continue
 		}

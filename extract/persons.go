@@ -66,12 +66,22 @@ func (d *docState) splitPerson(p *parse, core span) (person, bool) {
 		if officeWords[strings.ToLower(w.Text)] || titleWords[strings.ToLower(w.Text)] || !capitalized(w.Text) || isAcronym(w.Text) && len(w.Text) > 1 && !strings.HasSuffix(w.Text, ".") {
 			break
 		}
+		if i < len(core)-1 && notNames[strings.ToLower(w.Text)] {
+			// No person's name has "Meeting" or "Forum" in it.
+			break
+		}
 		if w.UPOS != "PROPN" && w.UPOS != "X" && w.Text != "-" {
 			break
 		}
 		first = i
 	}
 	if first == len(core) || first == 0 || notNames[strings.ToLower(p.s.Words[core[len(core)-1]].Text)] {
+		return person{}, false
+	}
+	if b := strings.ToLower(p.s.Words[core[first-1]].Text); notNames[b] && !officeWords[b] {
+		// A title ends in an office, not in an institution or a
+		// document: in "the Defense Ministers' Meeting Plus" the last
+		// word goes on the meeting's name.
 		return person{}, false
 	}
 	// Hyphen parts of a name ("Tae - yul") come back in with their word.
