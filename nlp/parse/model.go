@@ -172,13 +172,31 @@ func (t *table) scoreActions(hits []uint32, scores *[nActions]int32) {
 }
 
 // scoreLabels sets scores (one per label) to the summed relation weights of
-// the features in hits for arcs of direction dir (left or right).
-func (t *table) scoreLabels(hits []uint32, dir int, scores []int32) {
+// the features in hits for arcs of direction dir (left or right). It
+// returns a value of no meaning that the caller keeps, so that the compiler
+// keeps the reads of the first pass.
+func (t *table) scoreLabels(hits []uint32, dir int, scores []int32) (sink uint32) {
 	nl := t.nl / 2
 	lo := uint32((dir - left) * nl)
 	hi := lo + uint32(nl)
 	scores = scores[:nl]
 	clear(scores)
+	// A first pass reads the first weight of every run, so that the cache
+	// misses on the weights, scattered over a table of megabytes, are all
+	// in flight together; the second pass then finds them in cache.
+	for _, h := range hits {
+		sl := &t.slots[h]
+		start, n := sl.meta>>8, sl.meta&0xff
+		switch {
+		case n == denseMark:
+			sink += uint32(t.dense[start*uint32(t.nl)+lo])
+		case n > 0:
+			if dir != left {
+				start += uint32(sl.nLeft)
+			}
+			sink += t.params[min(start, uint32(len(t.params)-1))]
+		}
+	}
 	for _, h := range hits {
 		meta := t.slots[h].meta
 		start, n := meta>>8, meta&0xff
@@ -194,6 +212,7 @@ func (t *table) scoreLabels(hits []uint32, dir int, scores []int32) {
 			scores[p>>16-lo] += int32(int16(p))
 		}
 	}
+	return sink
 }
 
 // The model file, after gzip when stored in data/models:

@@ -113,7 +113,7 @@ func (p *Parser) ParseTo(heads []int, deprels []string, words, upos, xpos []stri
 		}
 		l := p.root
 		if act != shift && !(act == left && st.toRoot()) {
-			p.w.scoreLabels(st.hits, act, scores)
+			st.sink += p.w.scoreLabels(st.hits, act, scores)
 			l = bestLabel(scores[:nl], p.root)
 		}
 		st.apply(act, l)

@@ -64,6 +64,7 @@ type state struct {
 	pairs *pairTable
 	hw    []uint64
 
+	sink   uint32 // see table.scoreLabels
 	feats  []uint64
 	scores []int32
 	hits   []uint32 // slots of the features found in the table
