@@ -53,15 +53,15 @@ type Config struct {
 	// of the words to its right (pass2.go); 0 means 1. Two passes gain
 	// about 0.15 points of UPOS on EWT dev (95.26 to 95.41, seed 1; 95.22
 	// to 95.30, seed 2) at about 0.7 times the tagging speed and twice the
-	// training time, but a parser retrained on their tags did no better end
-	// to end, so the committed model has one.
+	// training time; a parser retrained on their tags did no better end to
+	// end without word classes, better with them (nlp.Train uses two).
 	Passes int
 
 	// LexFreq adds a feature pairing each word's lexicon class with how
 	// often it was seen in training (1, 2, 3-4, 5-9, 10+), so that a class
 	// seen once can be trusted less. With two passes it adds 0.02 to 0.06
-	// points of UPOS on dev (seeds 1 and 2); off by default, as the
-	// committed model was trained without it.
+	// points of UPOS on dev (seeds 1 and 2); off by default, on in
+	// nlp.Train.
 	LexFreq bool
 
 	// Folds is how many first-pass taggers, each trained with one
