@@ -15,13 +15,13 @@
 // unlabelled text (package nlp/cluster), which stand in for words the
 // treebank is too small to show, and what lies between the items in play
 // (verbs, commas, colons) and how far ahead the next verb is, which a greedy
-// parser cannot otherwise see, and how common the word pairs of the arcs in
-// play were in text parsed by a first parser (Pairs). `kgraph train` merges
-// parsers trained with four seeds (Merge, Config.Ensemble) and keeps the
-// weightiest share of their features (Shrink), which parses as well and
-// as fast as one. Models saved before those templates (format 4, without
-// word classes; format 5, without word pairs) still load and parse as they
-// did.
+// parser cannot otherwise see; optionally also how common the word pairs of
+// the arcs in play were in text parsed by a first parser (Pairs, model
+// format 6). `kgraph train` merges parsers trained with three seeds (Merge,
+// Config.Ensemble) and keeps the weightiest share of their features
+// (Shrink), which parses as well and as fast as one. Models saved before
+// those templates (format 4, without word classes) still load and parse as
+// they did.
 //
 // Score computes the CoNLL 2018 shared task figures (UPOS, XPOS, LEMMA, UAS, LAS)
 // on gold tokenization.
