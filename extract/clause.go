@@ -113,8 +113,15 @@ func (p *parse) child(i int, rels ...string) int {
 // relation is in skip (and their subtrees).
 func (p *parse) subtree(i int, skip func(child int) bool) span {
 	var out span
+	// A repair may leave a cycle for a moment (repair undoes it); a word
+	// is never visited twice, so the walk ends all the same.
+	seen := make([]bool, len(p.s.Words))
 	var walk func(int)
 	walk = func(j int) {
+		if seen[j] {
+			return
+		}
+		seen[j] = true
 		out = append(out, j)
 		for _, k := range p.kids[j] {
 			if skip != nil && skip(k) {
@@ -1190,13 +1197,37 @@ func (p *parse) wordCount(sp span) int {
 // before any clause is read. Each repair rewrites heads or tags and the
 // children lists are rebuilt after it, so the next one sees its result.
 func (p *parse) repair() {
+	var saved []nlp.Word
 	for _, r := range []func() bool{p.repairOpener, p.repairFusedParticiple, p.repairPastAdjective,
 		p.repairNominalConj, p.repairPastConj, p.repairLightObl, p.repairNounInfinitive, p.repairObjectPurpose,
 		p.repairReportedConj, p.repairSubjectAgreement, p.repairAsWellAs, p.repairNounGerund, p.repairPurposeGap, p.repairGerundAdjective, p.repairAdjectiveVerb, p.repairNameConjunction, p.repairGerundSeries, p.repairListedVerb, p.repairHyphenSplit, p.repairStrayConjunct} {
-		if r() {
-			p.index()
+		saved = append(saved[:0], p.s.Words...)
+		if !r() {
+			continue
+		}
+		if p.cyclic() {
+			// Repairs each assume a tree; one that met a parse its
+			// pattern did not foresee and left a cycle is undone.
+			copy(p.s.Words, saved)
+		}
+		p.index()
+	}
+}
+
+// cyclic reports whether following heads from some word never reaches the
+// root.
+func (p *parse) cyclic() bool {
+	n := len(p.s.Words)
+	for i := range p.s.Words {
+		j := i
+		for steps := 0; j >= 0; steps++ {
+			if steps > n {
+				return true
+			}
+			j = p.head(j)
 		}
 	}
+	return false
 }
 
 func (p *parse) xpos(i int) string { return p.s.Words[i].XPOS }

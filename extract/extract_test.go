@@ -203,3 +203,58 @@ func FuzzGazetteerRead(f *testing.F) {
 		}
 	})
 }
+
+// FuzzExtract feeds the extractor, repairs and all, arbitrary text: it
+// must not panic, and every fact must name a sentence of the document with
+// a subject, a predicate and a confidence in [0,1].
+func FuzzExtract(f *testing.F) {
+	for _, s := range []string{
+		"The two sides reaffirmed the shared vision, common values, and unwavering commitment.",
+		"Building on this progress, the Secretaries and Ministers pledged to expand exercises.",
+		"ASEAN-led mechanisms such as the East Asia Summit, and the Forum Plus, remain central.",
+		"Any attack by X against the A or its allies is unacceptable and will result in the end.",
+		"in managing, implementing, and enforcing the terms , , and",
+		"- led - - by and and or such as",
+		"Mr. A. B. C. D. E. said that \"it\" (was) — re-led.",
+		cycleSentence,
+	} {
+		f.Add(s)
+	}
+	p, err := Default()
+	if err != nil {
+		f.Fatal(err)
+	}
+	f.Fuzz(func(t *testing.T, text string) {
+		res, err := p.Extract(t.Context(), schema.Document{ID: "fuzz", Text: text})
+		if err != nil {
+			return
+		}
+		for _, fa := range res.Facts {
+			if fa.Sentence < 1 || fa.Sentence > len(res.Sentences) {
+				t.Errorf("fact %q|%q|%q names sentence %d of %d", fa.Subject, fa.Predicate, fa.Object, fa.Sentence, len(res.Sentences))
+			}
+			if fa.Subject == "" || fa.Predicate == "" || fa.Confidence < 0 || fa.Confidence > 1 {
+				t.Errorf("incomplete fact %+v", fa)
+			}
+		}
+	})
+}
+
+// cycleSentence, from the White House corpus, once led a repair to hang a
+// word below its own dependent, and the walk over the tree overflowed the
+// stack.
+const cycleSentence = "And is that factoring into any of the timing right now of when the President plans to deliver?"
+
+func TestRepair_leavesATree(t *testing.T) {
+	p, err := Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, text := range []string{cycleSentence, data.Statement} {
+		for _, s := range p.ann.Annotate(text) {
+			if pp := newParse(s); pp.cyclic() {
+				t.Errorf("repairs left a cycle in %q", text[s.Start:s.End])
+			}
+		}
+	}
+}
