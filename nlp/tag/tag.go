@@ -290,6 +290,15 @@ func (m *weights) best(f []uint64, scores []int32) (int, int32) {
 			n++
 		}
 	}
+	// Then every run's count is read, so that the misses on the weights
+	// overlap too; counts are small, and the check keeps the reads.
+	var counts uint32
+	for _, off := range offs[:n] {
+		counts += m.entries[off]
+	}
+	if counts > 1<<30 {
+		panic("tag: corrupt weight runs")
+	}
 	for _, off := range offs[:n] {
 		c := int(m.entries[off])
 		for _, e := range m.entries[int(off)+1 : int(off)+1+c] {
