@@ -113,15 +113,13 @@ func (p *parse) child(i int, rels ...string) int {
 // relation is in skip (and their subtrees).
 func (p *parse) subtree(i int, skip func(child int) bool) span {
 	var out span
-	// A repair may leave a cycle for a moment (repair undoes it); a word
-	// is never visited twice, so the walk ends all the same.
-	seen := make([]bool, len(p.s.Words))
+	// A repair may leave a cycle for a moment (repair undoes it); a walk
+	// that has met more words than the sentence has is in one, and stops.
 	var walk func(int)
 	walk = func(j int) {
-		if seen[j] {
+		if len(out) >= len(p.s.Words) {
 			return
 		}
-		seen[j] = true
 		out = append(out, j)
 		for _, k := range p.kids[j] {
 			if skip != nil && skip(k) {
