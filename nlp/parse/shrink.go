@@ -26,11 +26,7 @@ func (p *Parser) Shrink(keep float64) *Parser {
 			continue
 		}
 		r := p.w.run(sl)
-		var m int64
-		for _, cw := range r {
-			m += int64(math.Abs(float64(int16(cw))))
-		}
-		fs = append(fs, feature{sl.key, r, m})
+		fs = append(fs, feature{sl.key, r, magnitude(r)})
 	}
 	n := int(math.Round(float64(len(fs)) * min(max(keep, 0), 1)))
 	if n >= len(fs) {
@@ -55,4 +51,14 @@ func (p *Parser) Shrink(keep float64) *Parser {
 		}
 	}
 	return p.with(newTable(keys, rows, p.w.exp, nClasses(len(p.labels))))
+}
+
+// magnitude is the sum of the magnitudes of a run's weights (as table.run
+// lists them), in weight steps.
+func magnitude(run []uint32) int64 {
+	var m int64
+	for _, cw := range run {
+		m += int64(math.Abs(float64(int16(cw))))
+	}
+	return m
 }

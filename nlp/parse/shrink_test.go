@@ -15,11 +15,7 @@ func magnitudes(p *Parser) map[uint32]int64 {
 		if sl.key == 0 {
 			continue
 		}
-		var m int64
-		for _, cw := range p.w.run(sl) {
-			m += int64(math.Abs(float64(int16(cw))))
-		}
-		out[sl.key] = m
+		out[sl.key] = magnitude(p.w.run(sl))
 	}
 	return out
 }
