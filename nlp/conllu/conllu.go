@@ -36,6 +36,33 @@ type Word struct {
 // the MISC column says (SpaceAfter=No means it is not).
 func (w Word) SpaceAfter() bool { return !hasMisc(w.Misc, "SpaceAfter=No") }
 
+// MiscValue returns the value of key in the MISC column ("SpaceAfter" in
+// "SpaceAfter=No" gives "No") and whether the key is there.
+func (w Word) MiscValue(key string) (string, bool) {
+	for m := range strings.SplitSeq(w.Misc, "|") {
+		if k, v, ok := strings.Cut(m, "="); ok && k == key {
+			return v, true
+		}
+	}
+	return "", false
+}
+
+// SetMisc sets key to value in the MISC column, replacing any value it had,
+// and removes key when value is empty.
+func (w *Word) SetMisc(key, value string) {
+	var items []string
+	for m := range strings.SplitSeq(w.Misc, "|") {
+		if k, _, _ := strings.Cut(m, "="); m == "" || m == "_" || k == key {
+			continue
+		}
+		items = append(items, m)
+	}
+	if value != "" {
+		items = append(items, key+"="+value)
+	}
+	w.Misc = strings.Join(items, "|")
+}
+
 // UniversalDeprel is the relation without its language-specific subtype:
 // "obl:tmod" gives "obl". Scoring in the CoNLL 2018 shared task uses it.
 func (w Word) UniversalDeprel() string {

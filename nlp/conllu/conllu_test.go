@@ -124,3 +124,30 @@ func TestReadFile(t *testing.T) {
 		t.Error("ReadFile(missing): no error")
 	}
 }
+
+func TestWord_Misc(t *testing.T) {
+	tests := []struct {
+		misc, key, value string // SetMisc(key, value) on misc
+		want             string
+		get              string // MiscValue(key) before the change
+		had              bool
+	}{
+		{"_", "Supertag", "nsubj/R", "Supertag=nsubj/R", "", false},
+		{"", "Supertag", "nsubj/R", "Supertag=nsubj/R", "", false},
+		{"SpaceAfter=No", "Supertag", "obj/L", "SpaceAfter=No|Supertag=obj/L", "", false},
+		{"Supertag=obj/L|SpaceAfter=No", "Supertag", "root", "SpaceAfter=No|Supertag=root", "obj/L", true},
+		{"Supertag=obj/L|SpaceAfter=No", "Supertag", "", "SpaceAfter=No", "obj/L", true},
+		{"SpaceAfter=No", "SpaceAfter", "", "", "No", true},
+		{"Flag|A=b=c", "A", "d", "Flag|A=d", "b=c", true},
+	}
+	for _, tt := range tests {
+		w := Word{Misc: tt.misc}
+		if got, ok := w.MiscValue(tt.key); got != tt.get || ok != tt.had {
+			t.Errorf("MiscValue(%q) of %q = %q, %v; want %q, %v", tt.key, tt.misc, got, ok, tt.get, tt.had)
+		}
+		w.SetMisc(tt.key, tt.value)
+		if w.Misc != tt.want {
+			t.Errorf("SetMisc(%q, %q) on %q gives %q, want %q", tt.key, tt.value, tt.misc, w.Misc, tt.want)
+		}
+	}
+}
