@@ -9,7 +9,8 @@
 //	conllu    reading and writing CoNLL-U, the treebank format of training and evaluation
 //	tokenize  tokenizer following the EWT conventions, perceptron sentence splitter, raw-text scorer
 //	cluster   word classes learnt from unlabelled text (exchange algorithm), for words EWT lacks
-//	tag       part-of-speech tagger: joint UPOS+XPOS averaged perceptron
+//	tag       part-of-speech tagger: joint UPOS+XPOS averaged perceptron; trained on
+//	          supertags (parse.Supertags) it is also the parser's supertagger
 //	lemma     lemmatizer (exception table and learned suffix rules) and FEATS lookup
 //	parse     labeled dependency parser (arc-hybrid, averaged perceptron, dynamic oracle) and CoNLL 2018 scoring
 //

@@ -34,20 +34,31 @@ type TrainConfig struct {
 	Text []string
 	// Classes is how many word classes to learn; 0 means 256.
 	Classes int
+	// Supertags adds a supertagger (Models.Supertagger) and trains the
+	// parser to read its supertags (parse.Supertags): EWT test UAS 86.44
+	// and LAS 83.69 against 85.65 and 82.82, at about 0.75 times the
+	// speed. Not yet the default: the extractor's repairs of parse errors
+	// are tuned to the parser without them.
+	Supertags bool
 }
 
 // Models are the trained core, as Default loads it.
 type Models struct {
-	Boundary   []byte // the sentence-boundary model, gzip-compressed
-	Tagger     *tag.Tagger
-	Lemmatizer *lemma.Lemmatizer
-	Parser     *parse.Parser
-	Classes    *cluster.Classes // the word classes the tagger and parser were trained with
+	Boundary []byte // the sentence-boundary model, gzip-compressed
+	Tagger   *tag.Tagger
+	// Supertagger guesses each word's relation and the side of its head
+	// (parse.Supertags) for the parser, which has it set
+	// (parse.Parser.SetSupertagger); nil unless TrainConfig.Supertags.
+	Supertagger *tag.Tagger
+	Lemmatizer  *lemma.Lemmatizer
+	Parser      *parse.Parser
+	Classes     *cluster.Classes // the word classes the tagger and parser were trained with
 }
 
 // Train trains every model of the core, in the order they depend on each
-// other: sentence boundaries, tagger, lemmatizer, then the parser on
-// jackknifed tags plus gold tags.
+// other: sentence boundaries, tagger, lemmatizer, the supertagger if asked
+// for, then the parser on jackknifed tags plus gold tags (both with
+// jackknifed supertags, if asked for).
 func Train(ctx context.Context, cfg TrainConfig) (*Models, error) {
 	logf := cfg.Logf
 	if logf == nil {
@@ -87,7 +98,37 @@ func Train(ctx context.Context, cfg TrainConfig) (*Models, error) {
 	if err != nil {
 		return nil, err
 	}
-	both := append(tagged[:len(tagged):len(tagged)], cfg.Train...)
+	gold := cfg.Train
+	if cfg.Supertags {
+		// The supertagger learns as the tagger does; its supertags lift the
+		// parser by about a point on dev (UAS 86.38 against 85.39, LAS 83.58
+		// against 82.44, two parsers merged). The parser learns from the
+		// supertags of jackknifed supertaggers trained like the tagger; the
+		// one that ships re-tags in its second pass only the words its first
+		// pass decided by less than 4, not 16, and drops weights below 2, not
+		// 0.5: a third of the size, twice as fast, and dev UAS 86.59 / LAS
+		// 83.79 against 86.65 / 83.82 with it trained like the others.
+		supers := SupertagSentences(cfg.Train)
+		scfg := tcfg
+		scfg.Gate, scfg.MinWeight = 4, 2
+		logf("training the supertagger")
+		if m.Supertagger, err = tag.Train(ctx, supers, scfg); err != nil {
+			return nil, fmt.Errorf("supertagger: %w", err)
+		}
+		superTagged, err := JackknifeTags(ctx, supers, folds, tcfg, logf)
+		if err != nil {
+			return nil, err
+		}
+		// The parser learns from the supertags a supertagger that never
+		// saw the sentence gives, next to the tagger's tags and next to
+		// gold tags.
+		gold = make([]*conllu.Sentence, len(cfg.Train))
+		for i, s := range cfg.Train {
+			gold[i] = withSupertags(s, superTagged[i])
+			tagged[i] = withSupertags(tagged[i], superTagged[i])
+		}
+	}
+	both := append(tagged[:len(tagged):len(tagged)], gold...)
 	logf("training the parser")
 	// Three parsers merged parse better on dev than one (85.47 UAS against
 	// 85.04–85.25) and better than two, more steadily; kept to the default
@@ -99,6 +140,9 @@ func Train(ctx context.Context, cfg TrainConfig) (*Models, error) {
 	// parses, keep them.
 	if m.Parser, err = parse.Train(ctx, both, parse.Config{Seed: cfg.Seed, Classes: m.Classes, Ensemble: 3}); err != nil {
 		return nil, fmt.Errorf("parser: %w", err)
+	}
+	if m.Supertagger != nil {
+		m.Parser.SetSupertagger(m.Supertagger)
 	}
 	return &m, nil
 }
@@ -219,6 +263,33 @@ func JackknifeTags(ctx context.Context, sents []*conllu.Sentence, k int, cfg tag
 	return out, nil
 }
 
+// SupertagSentences returns copies of parsed sentences whose tags, UPOS and
+// XPOS alike, are their supertags (parse.Supertags): what a supertagger
+// (a tag.Tagger) is trained on and scored against.
+func SupertagSentences(sents []*conllu.Sentence) []*conllu.Sentence {
+	out := make([]*conllu.Sentence, len(sents))
+	for k, s := range sents {
+		c := *s
+		c.Words = append([]conllu.Word(nil), s.Words...)
+		for i, t := range parse.Supertags(s) {
+			c.Words[i].UPOS, c.Words[i].XPOS = t, t
+		}
+		out[k] = &c
+	}
+	return out
+}
+
+// withSupertags returns a copy of s carrying the XPOS tags of st under
+// parse.SuperKey in MISC, where parse.Train reads them.
+func withSupertags(s, st *conllu.Sentence) *conllu.Sentence {
+	c := *s
+	c.Words = append([]conllu.Word(nil), s.Words...)
+	for i := range c.Words {
+		c.Words[i].SetMisc(parse.SuperKey, st.Words[i].XPOS)
+	}
+	return &c
+}
+
 // Retag returns a copy of s whose UPOS and XPOS come from tg, as they will
 // when a parser meets tagger output.
 func Retag(tg *tag.Tagger, s *conllu.Sentence) *conllu.Sentence {
@@ -239,6 +310,7 @@ func Retag(tg *tag.Tagger, s *conllu.Sentence) *conllu.Sentence {
 const (
 	BoundaryFile   = "tokenize_boundary.bin.gz"
 	TaggerFile     = "tagger.bin.gz"
+	SupertagFile   = "supertagger.bin.gz"
 	LemmatizerFile = "lemma.bin.gz"
 	ParserFile     = "parser.bin.gz"
 )
@@ -267,6 +339,11 @@ func (m *Models) WriteDir(dir string) error {
 	if err := write(TaggerFile, func(f *os.File) error { return m.Tagger.Save(f) }); err != nil {
 		return err
 	}
+	if m.Supertagger != nil {
+		if err := write(SupertagFile, func(f *os.File) error { return m.Supertagger.Save(f) }); err != nil {
+			return err
+		}
+	}
 	if err := write(LemmatizerFile, func(f *os.File) error { return m.Lemmatizer.Save(f) }); err != nil {
 		return err
 	}
@@ -280,4 +357,52 @@ func (m *Models) WriteDir(dir string) error {
 		}
 		return zw.Close()
 	})
+}
+
+// LoadDir loads the tagger, lemmatizer and parser (and the supertagger, if
+// the parser needs one) that WriteDir wrote into dir, as a Pipeline: the
+// way to use or score models before they are embedded.
+func LoadDir(dir string) (*Pipeline, error) {
+	open := func(name string) (*os.File, error) { return os.Open(filepath.Join(dir, name)) }
+	f, err := open(TaggerFile)
+	if err != nil {
+		return nil, err
+	}
+	tg, err := tag.Load(f)
+	f.Close()
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", filepath.Join(dir, TaggerFile), err)
+	}
+	if f, err = open(LemmatizerFile); err != nil {
+		return nil, err
+	}
+	lm, err := lemma.Load(f)
+	f.Close()
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", filepath.Join(dir, LemmatizerFile), err)
+	}
+	if f, err = open(ParserFile); err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	zr, err := gzip.NewReader(f)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", filepath.Join(dir, ParserFile), err)
+	}
+	ps, err := parse.Load(zr)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", filepath.Join(dir, ParserFile), err)
+	}
+	if ps.Supertagged() {
+		if f, err = open(SupertagFile); err != nil {
+			return nil, fmt.Errorf("the parser reads supertags: %w", err)
+		}
+		st, err := tag.Load(f)
+		f.Close()
+		if err != nil {
+			return nil, fmt.Errorf("%s: %w", filepath.Join(dir, SupertagFile), err)
+		}
+		ps.SetSupertagger(st)
+	}
+	return &Pipeline{Tagger: tg, Lemmatizer: lm, Parser: ps}, nil
 }

@@ -7,6 +7,8 @@ import (
 	"errors"
 	"os"
 	"path/filepath"
+	"reflect"
+	"strings"
 	"testing"
 
 	"github.com/kgraph/kgraph/data"
@@ -35,7 +37,7 @@ func TestTrain(t *testing.T) {
 	train := all[:400]
 	var dirs []string
 	for range 2 {
-		m, err := Train(context.Background(), TrainConfig{Train: train, Seed: 7, Folds: 2, Classes: 32,
+		m, err := Train(context.Background(), TrainConfig{Train: train, Seed: 7, Folds: 2, Classes: 32, Supertags: true,
 			Text: []string{"The two sides reaffirmed the alliance. They condemned the launches.\n\nBoth welcomed the talks."}})
 		if err != nil {
 			t.Fatal(err)
@@ -52,7 +54,7 @@ func TestTrain(t *testing.T) {
 		}
 		dirs = append(dirs, dir)
 	}
-	for _, name := range []string{BoundaryFile, TaggerFile, LemmatizerFile, ParserFile} {
+	for _, name := range []string{BoundaryFile, TaggerFile, SupertagFile, LemmatizerFile, ParserFile} {
 		a, err := os.ReadFile(filepath.Join(dirs[0], name))
 		if err != nil {
 			t.Fatal(err)
@@ -77,6 +79,10 @@ func TestTrain(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	st, err := tag.Load(bytes.NewReader(read(SupertagFile)))
+	if err != nil {
+		t.Fatal(err)
+	}
 	lm, err := lemma.Load(bytes.NewReader(read(LemmatizerFile)))
 	if err != nil {
 		t.Fatal(err)
@@ -89,6 +95,15 @@ func TestTrain(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	if !ps.Supertagged() {
+		t.Error("the parser was trained without supertags")
+	}
+	for _, tags := range st.Tags() {
+		if tags[1] != "root" && !strings.HasSuffix(tags[1], "/L") && !strings.HasSuffix(tags[1], "/R") {
+			t.Errorf("supertagger tag %q is not a supertag", tags[1])
+		}
+	}
+	ps.SetSupertagger(st)
 	p := &Pipeline{Tagger: tg, Lemmatizer: lm, Parser: ps}
 	s := p.AnnotateWords([]string{"The", "sides", "reaffirmed", "the", "treaty", "."})
 	roots := 0
@@ -102,6 +117,17 @@ func TestTrain(t *testing.T) {
 	}
 	if roots != 1 {
 		t.Errorf("%d roots", roots)
+	}
+	// LoadDir assembles the same pipeline from the directory.
+	q, err := LoadDir(dirs[0])
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := q.AnnotateWords([]string{"The", "sides", "reaffirmed", "the", "treaty", "."}); !reflect.DeepEqual(got, s) {
+		t.Errorf("LoadDir pipeline annotates\n%+v\nwant\n%+v", got, s)
+	}
+	if _, err := LoadDir(t.TempDir()); err == nil {
+		t.Error("LoadDir of an empty directory succeeded")
 	}
 }
 

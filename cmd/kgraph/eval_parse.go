@@ -13,8 +13,9 @@ import (
 
 type evalParseOptions struct {
 	Streams
-	Gold string
-	Raw  bool
+	Gold   string
+	Raw    bool
+	Models string
 }
 
 // NewCmdEvalParse returns `kgraph eval parse`.
@@ -32,7 +33,8 @@ With --raw it also rebuilds the raw text (the "# text" lines of each
 document, a blank line at each paragraph) and scores tokenization and
 sentence splitting: TOKENS and SENTENCES F1.`,
 		Example: `  kgraph eval parse --gold ../shared/data/ud-english-ewt/en_ewt-ud-dev.conllu
-  kgraph eval parse --raw --gold ../shared/data/ud-english-ewt/en_ewt-ud-test.conllu`,
+  kgraph eval parse --raw --gold ../shared/data/ud-english-ewt/en_ewt-ud-test.conllu
+  kgraph eval parse --models /tmp/models --gold ../shared/data/ud-english-ewt/en_ewt-ud-dev.conllu`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			return runEvalParse(opts)
@@ -40,6 +42,7 @@ sentence splitting: TOKENS and SENTENCES F1.`,
 	}
 	cmd.Flags().StringVar(&opts.Gold, "gold", "", "gold treebank in CoNLL-U")
 	cmd.Flags().BoolVar(&opts.Raw, "raw", false, "also score tokenization and sentence splitting from raw text")
+	cmd.Flags().StringVar(&opts.Models, "models", "", "score the tagger, lemmatizer and parser that 'kgraph train' wrote into this directory instead of the embedded ones")
 	cmd.MarkFlagRequired("gold")
 	return cmd
 }
@@ -50,6 +53,9 @@ func runEvalParse(opts *evalParseOptions) error {
 		return err
 	}
 	p, err := nlp.Default()
+	if opts.Models != "" {
+		p, err = nlp.LoadDir(opts.Models)
+	}
 	if err != nil {
 		return err
 	}

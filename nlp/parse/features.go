@@ -19,11 +19,22 @@ type encoder struct {
 	// classes holds the word class (package nlp/cluster) of each normalized
 	// word, offset by firstID; nil for a model trained without classes.
 	classes map[string]uint32
+	// super maps supertags (see Supertag) to ids; nil for a model
+	// trained without them.
+	super map[string]uint32
 }
 
-func (e *encoder) encode(s *state, words, upos, xpos []string) {
+func (e *encoder) encode(s *state, words, upos, xpos, super []string) {
 	n := len(words)
 	for i, w := range words {
+		if e.super != nil {
+			s.t[i] = unknown
+			if i < len(super) {
+				if id, ok := e.super[super[i]]; ok {
+					s.t[i] = id
+				}
+			}
+		}
 		s.w[i] = e.word(s, w)
 		s.suf[i] = suffix(s.lower)
 		if s.pairs != nil {
@@ -45,7 +56,7 @@ func (e *encoder) encode(s *state, words, upos, xpos []string) {
 			}
 		}
 	}
-	s.w[n], s.p[n], s.u[n], s.suf[n], s.c[n] = rootID, rootID, rootID, rootID, rootID
+	s.w[n], s.p[n], s.u[n], s.suf[n], s.c[n], s.t[n] = rootID, rootID, rootID, rootID, rootID, rootID
 	s.preV[0], s.preC[0], s.preQ[0] = 0, 0, 0
 	for i, w := range words {
 		var v, c, q int32
@@ -438,6 +449,34 @@ func (s *state) features() {
 	add(C(s0l), 0)
 	add(C(s0r), 0)
 	add(C(n0l), 0)
+	if s.super {
+		// Supertags: each word's relation and the side its head is on, as
+		// a tagger that sees the whole sentence guesses them, which tells
+		// a greedy parser about the right context it has not built yet.
+		T := func(i int32) uint64 {
+			if i < 0 {
+				return absent
+			}
+			return uint64(s.t[i])
+		}
+		s0t, n0t, n1t, s1t, n2t := T(s0), T(n0), T(n1), T(s1), T(n2)
+		add(s0t, 0)
+		add(n0t, 0)
+		add(n1t, 0)
+		add(s1t, 0)
+		add(n2t, 0)
+		add(s0t<<8|n0t, 0)
+		add(s1t<<8|s0t, 0)
+		add(n0t<<8|n1t, 0)
+		add(s1t<<16|s0t<<8|n0t, 0)
+		add(s0t<<16|n0t<<8|n1t, 0)
+		add(s0w, s0t)
+		add(n0w, n0t)
+		add(s0p<<8|s0t, n0p<<8|n0t)
+		add(s0t<<8|n0t, d01)
+		add(s1t<<8|s0t, d10)
+		add(s0t<<8|n0t, b01)
+	}
 	if s.pairs == nil {
 		s.feats = f
 		return

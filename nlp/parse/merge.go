@@ -21,8 +21,9 @@ func Merge(ps ...*Parser) (*Parser, error) {
 	for i, p := range ps[1:] {
 		if !maps.Equal(p.enc.words, first.enc.words) || !maps.Equal(p.enc.xpos, first.enc.xpos) ||
 			!maps.Equal(p.enc.upos, first.enc.upos) || !maps.Equal(p.enc.classes, first.enc.classes) ||
-			!slices.Equal(p.labels, first.labels) || !p.pairs.equal(first.pairs) {
-			return nil, fmt.Errorf("parse: merge: parser %d was trained on other words, tags, relations, classes or word pairs than parser 0", i+1)
+			!slices.Equal(p.labels, first.labels) || !p.pairs.equal(first.pairs) ||
+			p.ext != first.ext || !maps.Equal(p.enc.super, first.enc.super) {
+			return nil, fmt.Errorf("parse: merge: parser %d was trained on other words, tags, relations, classes, word pairs or templates than parser 0", i+1)
 		}
 	}
 	nc := nClasses(len(first.labels))

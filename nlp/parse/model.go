@@ -221,7 +221,8 @@ func (t *table) scoreLabels(hits []uint32, dir int, scores []int32) (sink uint32
 //	words, xpos, upos, labels: uvarint count, then uvarint-length strings in id order
 //	word classes (formats 5 and 6): uvarint count, then per word in byte order
 //	a uvarint-length string and the uvarint class
-//	word pairs (format 6 only): uvarint count P, P uvarint deltas of the
+//	flags (format 7 only): uvarint, 1 for word pairs, 2 for supertags
+//	word pairs (format 6, or 7 with flag 1): uvarint count P, P uvarint deltas of the
 //	ascending pair keys, P bytes of their frequency classes
 //	uvarint feature count F, varint exponent e of the weight step 2^e
 //	F uvarint deltas of the ascending feature keys
@@ -235,20 +236,34 @@ func (t *table) scoreLabels(hits []uint32, dir int, scores []int32) (sink uint32
 const (
 	magic   = "KGPARSE5"
 	magicV6 = "KGPARSE6" // format 5 with word pairs (Config.Pairs)
+	magicV7 = "KGPARSE7" // format 5 with flags: word pairs, supertags
 	magicV4 = "KGPARSE4" // no word classes, no format-5 templates
 )
+
+// Format 7 flags.
+const (
+	flagPairs = 1 << iota
+	flagSuper // supertags (ParseSuperTo)
+)
+
+// format is the magic of the oldest format that holds p, so that a model
+// without the newer parts saves as it always did.
+func (p *Parser) format() string {
+	switch {
+	case p.enc.super != nil:
+		return magicV7
+	case p.pairs != nil:
+		return magicV6
+	case p.ext:
+		return magic
+	}
+	return magicV4
+}
 
 // Save writes the model in its binary format (not compressed).
 func (p *Parser) Save(w io.Writer) error {
 	bw := bufio.NewWriter(w)
-	switch {
-	case p.pairs != nil:
-		bw.WriteString(magicV6)
-	case p.ext:
-		bw.WriteString(magic)
-	default:
-		bw.WriteString(magicV4)
-	}
+	bw.WriteString(p.format())
 	var buf [binary.MaxVarintLen64]byte
 	uv := func(v uint64) { bw.Write(buf[:binary.PutUvarint(buf[:], v)]) }
 	str := func(s string) { uv(uint64(len(s))); bw.WriteString(s) }
@@ -275,6 +290,16 @@ func (p *Parser) Save(w io.Writer) error {
 			uv(uint64(p.enc.classes[w] - firstID))
 		}
 	}
+	if p.format() == magicV7 {
+		flags := uint64(0)
+		if p.pairs != nil {
+			flags |= flagPairs
+		}
+		if p.enc.super != nil {
+			flags |= flagSuper
+		}
+		uv(flags)
+	}
 	if p.pairs != nil {
 		keys, class := p.pairs.entries()
 		uv(uint64(len(keys)))
@@ -284,6 +309,13 @@ func (p *Parser) Save(w io.Writer) error {
 			prev = k
 		}
 		bw.Write(class)
+	}
+	if p.enc.super != nil {
+		names := invert(p.enc.super)
+		uv(uint64(len(names)))
+		for _, s := range names {
+			str(s)
+		}
 	}
 	var live []*slot
 	for i := range p.w.slots {
@@ -382,8 +414,10 @@ func Load(r io.Reader) (*Parser, error) {
 	if _, err := io.ReadFull(br, head); err != nil {
 		return nil, fmt.Errorf("read parser model header: %w", err)
 	}
-	if string(head) != magic && string(head) != magicV6 && string(head) != magicV4 {
-		return nil, fmt.Errorf("%w: header %q, want %q, %q or %q", ErrModel, head, magicV6, magic, magicV4)
+	switch string(head) {
+	case magic, magicV4, magicV6, magicV7:
+	default:
+		return nil, fmt.Errorf("%w: header %q, want %q, %q, %q or %q", ErrModel, head, magicV7, magicV6, magic, magicV4)
 	}
 	var err error
 	uv := func(what string) uint64 {
@@ -450,9 +484,28 @@ func Load(r io.Reader) (*Parser, error) {
 		}
 		p.enc.classes[w] = uint32(k) + firstID
 	}
-	if string(head) == magicV6 && err == nil {
+	flags := uint64(0)
+	switch string(head) {
+	case magicV6:
+		flags = flagPairs
+	case magicV7:
+		if flags = uv("flags"); flags&^(flagPairs|flagSuper) != 0 {
+			return nil, fmt.Errorf("%w: unknown flags %#x", ErrModel, flags)
+		}
+	}
+	if flags&flagPairs != 0 && err == nil {
 		if p.pairs, err = readPairs(br, uv); err != nil {
 			return nil, err
+		}
+	}
+	if flags&flagSuper != 0 && err == nil {
+		n := uv("supertags")
+		if n > 250 {
+			return nil, fmt.Errorf("%w: %d supertags", ErrModel, n)
+		}
+		p.enc.super = make(map[string]uint32, n)
+		for j := uint64(0); j < n && err == nil; j++ {
+			p.enc.super[str("supertag")] = uint32(j) + firstID
 		}
 	}
 	nf := uv("feature count")

@@ -47,6 +47,10 @@ type state struct {
 	// distinctions mostly show in the word features anyway.
 	w, p, u, suf []uint32
 	c            []uint32 // word class
+	t            []uint32 // supertag (encoder.super)
+	// tagBuf holds the supertags (and the supertagger scratch) of a
+	// sentence ParseTo supertags itself.
+	tagBuf []string
 	// Prefix counts of verbs (UPOS VERB or AUX), commas and clause
 	// punctuation (; : - --) before each position, and the position of the
 	// next verb after each: what lies between two items and ahead of the
@@ -58,6 +62,8 @@ type state struct {
 	// what lies between items, the next verb); models of format 4 were
 	// trained without them.
 	ext bool
+	// super selects the templates on supertags (model format 7).
+	super bool
 	// pairs, if set, holds the word pairs counted in parsed text (see
 	// Pairs), and hw the hash of each item's normalized word to look them
 	// up by.
@@ -92,6 +98,7 @@ func (s *state) reset(n int) {
 		s.u = make([]uint32, m)
 		s.suf = make([]uint32, m)
 		s.c = make([]uint32, m)
+		s.t = make([]uint32, m)
 		s.hw = make([]uint64, m)
 		s.preV = make([]int32, m+1)
 		s.preC = make([]int32, m+1)
@@ -101,7 +108,7 @@ func (s *state) reset(n int) {
 	s.labels = s.labels[:m]
 	s.nl, s.nr = s.nl[:m], s.nr[:m]
 	s.lset, s.rset = s.lset[:m], s.rset[:m]
-	s.w, s.p, s.u, s.suf, s.c, s.hw = s.w[:m], s.p[:m], s.u[:m], s.suf[:m], s.c[:m], s.hw[:m]
+	s.w, s.p, s.u, s.suf, s.c, s.t, s.hw = s.w[:m], s.p[:m], s.u[:m], s.suf[:m], s.c[:m], s.t[:m], s.hw[:m]
 	s.preV, s.preC, s.preQ, s.nextV = s.preV[:m+1], s.preC[:m+1], s.preQ[:m+1], s.nextV[:m]
 	for i := range m {
 		s.labels[i] = 0
@@ -244,4 +251,11 @@ func (s *state) costs(gh []int32, cost *[nActions]int) int {
 		}
 	}
 	return best
+}
+
+func grow(x []string, n int) []string {
+	if cap(x) < n {
+		return make([]string, n, n+n/2)
+	}
+	return x[:n]
 }

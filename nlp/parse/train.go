@@ -157,10 +157,17 @@ func (m *trainer) average(prune float64, nc int) *table {
 
 type goldTree struct {
 	words, upos, xpos []string
-	heads             []int32 // n for the root
+	super             []string // supertags (MISC SuperKey), nil if none
+	heads             []int32  // n for the root
 	labels            []int16
 	src               []conllu.Word
 }
+
+// SuperKey is the MISC key under which a training word carries its
+// supertag (see ParseSuperTo), as a supertagger that never saw the
+// sentence guesses it. A parser trained on sentences that have them learns
+// templates on supertags.
+const SuperKey = "Supertag"
 
 // Train fits a parser to sents, whose words must carry tags, heads and
 // relations. Sentences whose tree is incomplete or non-projective (the
@@ -171,6 +178,7 @@ func Train(ctx context.Context, sents []*conllu.Sentence, cfg Config) (*Parser, 
 	p := &Parser{ext: true}
 	freq := map[string]int{}
 	xpos, upos, labels := map[string]bool{}, map[string]bool{}, map[string]bool{"root": true}
+	supers := map[string]bool{}
 	var golds []goldTree
 	for _, s := range sents {
 		g, ok := toGold(s)
@@ -178,6 +186,9 @@ func Train(ctx context.Context, sents []*conllu.Sentence, cfg Config) (*Parser, 
 			continue
 		}
 		golds = append(golds, g)
+		for _, t := range g.super {
+			supers[t] = true
+		}
 		for _, w := range s.Words {
 			freq[normWord(w.Form)]++
 			xpos[w.XPOS] = true
@@ -204,6 +215,12 @@ func Train(ctx context.Context, sents []*conllu.Sentence, cfg Config) (*Parser, 
 	}
 	slices.Sort(words)
 	p.enc = encoder{words: ids(words), xpos: ids(sortedKeys(xpos)), upos: ids(sortedKeys(upos))}
+	if len(supers) > 0 {
+		if len(supers) > 250 {
+			return nil, fmt.Errorf("train parser: %d supertags, at most 250 supported (features pack a tag in a byte)", len(supers))
+		}
+		p.enc.super = ids(sortedKeys(supers))
+	}
 	if cfg.Classes != nil {
 		p.enc.classes = make(map[string]uint32, cfg.Classes.Len())
 		for w, k := range cfg.Classes.All() {
@@ -284,8 +301,8 @@ func (p *Parser) fit(ctx context.Context, golds []goldTree, cfg Config) (*table,
 			}
 			g := &golds[gi]
 			st.reset(len(g.words))
-			st.ext, st.pairs = p.ext, p.pairs
-			p.enc.encode(st, g.words, g.upos, g.xpos)
+			st.ext, st.pairs, st.super = p.ext, p.pairs, p.enc.super != nil
+			p.enc.encode(st, g.words, g.upos, g.xpos, g.super)
 			scores := st.scoreBuf(nc)
 			for !st.terminal() {
 				minCost := st.costs(g.heads, &cost)
@@ -374,6 +391,12 @@ func toGold(s *conllu.Sentence) (goldTree, bool) {
 		g.words = append(g.words, w.Form)
 		g.upos = append(g.upos, w.UPOS)
 		g.xpos = append(g.xpos, w.XPOS)
+		if t, ok := w.MiscValue(SuperKey); ok {
+			if g.super == nil {
+				g.super = make([]string, n)
+			}
+			g.super[i] = t
+		}
 	}
 	if roots != 1 || !acyclic(g.heads) || !projective(g.heads) {
 		return goldTree{}, false

@@ -12,6 +12,10 @@
 //		-pairs-text ../shared/corpus/wh-statements.jsonl.gz -out /tmp/parser2.bin.gz  # as kgraph train does
 //	go run ./nlp/parse/internal/train -eval embedded -test   # score the committed model
 //
+// This tool trains without supertags (parse.Supertags), which `kgraph
+// train --supertags` adds; -eval scores a supertagged model with the
+// -supertagger model trained with it.
+//
 // By default train is tagged by jackknifing: split into ten folds, each
 // tagged by a tagger (package nlp/tag, default settings and the -classes
 // word classes) trained on the other nine, so that training sees tags as
@@ -70,6 +74,7 @@ func run(args []string, out io.Writer) error {
 	classes := fs.String("classes", "", "gzipped word classes (package nlp/cluster) for the parser and the jackknife taggers; empty for none")
 	ensemble := fs.Int("ensemble", 1, "train this many parsers (seeds seed, seed+1, ...) side by side and merge them")
 	tagPasses := fs.Int("tag-passes", 0, "passes of the jackknife taggers (0: tag.Config default); 2 also sets LexFreq")
+	superPath := fs.String("supertagger", "", "gzipped supertagger (nlp.Models.Supertagger) for an -eval model trained with supertags")
 	tagger := fs.String("tagger", "", "gzipped tagger model that tags dev and test (empty: the embedded one)")
 	test := fs.Bool("test", false, "also score the final model on test")
 	pairsText := fs.String("pairs-text", "", "text (file or directory, as kgraph build reads) to parse with -first and count word pairs in (Config.Pairs)")
@@ -85,7 +90,7 @@ func run(args []string, out io.Writer) error {
 		return err
 	}
 	if *eval != "" {
-		return evaluate(*eval, tg, read, *test, out)
+		return evaluate(*eval, *superPath, tg, read, *test, out)
 	}
 	train, err := read("train")
 	if err != nil {
@@ -181,18 +186,22 @@ func run(args []string, out io.Writer) error {
 	return nil
 }
 
-// parseAll parses copies of sents with their own tags and returns them.
+// parseAll parses copies of sents with their own tags (and supertags, from
+// MISC parse.SuperKey, if any) and returns them.
 func parseAll(p *parse.Parser, sents []*conllu.Sentence) []*conllu.Sentence {
 	out := make([]*conllu.Sentence, len(sents))
-	var words, upos, xpos []string
+	var words, upos, xpos, super []string
 	for k, s := range sents {
-		words, upos, xpos = words[:0], upos[:0], xpos[:0]
+		words, upos, xpos, super = words[:0], upos[:0], xpos[:0], super[:0]
 		for _, w := range s.Words {
 			words = append(words, w.Form)
 			upos = append(upos, w.UPOS)
 			xpos = append(xpos, w.XPOS)
+			st, _ := w.MiscValue(parse.SuperKey)
+			super = append(super, st)
 		}
-		heads, rels := p.Parse(words, upos, xpos)
+		heads, rels := make([]int, len(words)), make([]string, len(words))
+		p.ParseSuperTo(heads, rels, words, upos, xpos, super)
 		c := &conllu.Sentence{Words: append([]conllu.Word(nil), s.Words...)}
 		for i := range c.Words {
 			c.Words[i].Head, c.Words[i].Deprel = heads[i], rels[i]
@@ -203,7 +212,7 @@ func parseAll(p *parse.Parser, sents []*conllu.Sentence) []*conllu.Sentence {
 }
 
 // evaluate scores a saved model on dev (and test) with tagger and gold tags.
-func evaluate(name string, tg *tag.Tagger, read func(string) ([]*conllu.Sentence, error), test bool, out io.Writer) error {
+func evaluate(name, superPath string, tg *tag.Tagger, read func(string) ([]*conllu.Sentence, error), test bool, out io.Writer) error {
 	var p *parse.Parser
 	var err error
 	if name == "embedded" {
@@ -218,10 +227,22 @@ func evaluate(name string, tg *tag.Tagger, read func(string) ([]*conllu.Sentence
 	if test {
 		parts = append(parts, "test")
 	}
+	var st *tag.Tagger
+	if p.Supertagged() {
+		if superPath == "" {
+			return fmt.Errorf("%s was trained with supertags: give its supertagger with -supertagger", name)
+		}
+		if st, err = loadTagger(superPath); err != nil {
+			return err
+		}
+	}
 	for _, part := range parts {
 		gold, err := read(part)
 		if err != nil {
 			return err
+		}
+		if st != nil {
+			gold = supertag(st, gold)
 		}
 		tagged, err := retag(tg, gold)
 		if err != nil {
@@ -242,6 +263,26 @@ func evaluate(name string, tg *tag.Tagger, read func(string) ([]*conllu.Sentence
 		}
 	}
 	return nil
+}
+
+// supertag returns copies of sents carrying st's supertags in MISC
+// parse.SuperKey, as parseAll reads them.
+func supertag(st *tag.Tagger, sents []*conllu.Sentence) []*conllu.Sentence {
+	out := make([]*conllu.Sentence, len(sents))
+	for k, s := range sents {
+		words := make([]string, len(s.Words))
+		for i, w := range s.Words {
+			words[i] = w.Form
+		}
+		_, tags := st.Tag(words)
+		c := *s
+		c.Words = append([]conllu.Word(nil), s.Words...)
+		for i := range c.Words {
+			c.Words[i].SetMisc(parse.SuperKey, tags[i])
+		}
+		out[k] = &c
+	}
+	return out
 }
 
 func loadFile(name string) (*parse.Parser, error) {
