@@ -4,6 +4,7 @@ import (
 	"compress/gzip"
 	"context"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 	"runtime"
@@ -279,6 +280,12 @@ func SupertagSentences(sents []*conllu.Sentence) []*conllu.Sentence {
 	return out
 }
 
+// Supertag returns a copy of s carrying st's supertags under
+// parse.SuperKey in MISC, where parse.Train and parse tools read them.
+func Supertag(st *tag.Tagger, s *conllu.Sentence) *conllu.Sentence {
+	return withSupertags(s, Retag(st, s))
+}
+
 // withSupertags returns a copy of s carrying the XPOS tags of st under
 // parse.SuperKey in MISC, where parse.Train reads them.
 func withSupertags(s, st *conllu.Sentence) *conllu.Sentence {
@@ -363,44 +370,44 @@ func (m *Models) WriteDir(dir string) error {
 // the parser needs one) that WriteDir wrote into dir, as a Pipeline: the
 // way to use or score models before they are embedded.
 func LoadDir(dir string) (*Pipeline, error) {
-	open := func(name string) (*os.File, error) { return os.Open(filepath.Join(dir, name)) }
-	f, err := open(TaggerFile)
-	if err != nil {
+	load := func(name string, read func(io.Reader) error) error {
+		path := filepath.Join(dir, name)
+		f, err := os.Open(path)
+		if err != nil {
+			return err
+		}
+		defer f.Close()
+		if err := read(f); err != nil {
+			return fmt.Errorf("%s: %w", path, err)
+		}
+		return nil
+	}
+	loadTagger := func(name string, tg **tag.Tagger) error {
+		return load(name, func(r io.Reader) (err error) { *tg, err = tag.Load(r); return err })
+	}
+	var tg, st *tag.Tagger
+	var lm *lemma.Lemmatizer
+	var ps *parse.Parser
+	if err := loadTagger(TaggerFile, &tg); err != nil {
 		return nil, err
 	}
-	tg, err := tag.Load(f)
-	f.Close()
-	if err != nil {
-		return nil, fmt.Errorf("%s: %w", filepath.Join(dir, TaggerFile), err)
-	}
-	if f, err = open(LemmatizerFile); err != nil {
+	if err := load(LemmatizerFile, func(r io.Reader) (err error) { lm, err = lemma.Load(r); return err }); err != nil {
 		return nil, err
 	}
-	lm, err := lemma.Load(f)
-	f.Close()
+	err := load(ParserFile, func(r io.Reader) error {
+		zr, err := gzip.NewReader(r)
+		if err != nil {
+			return err
+		}
+		ps, err = parse.Load(zr)
+		return err
+	})
 	if err != nil {
-		return nil, fmt.Errorf("%s: %w", filepath.Join(dir, LemmatizerFile), err)
-	}
-	if f, err = open(ParserFile); err != nil {
 		return nil, err
-	}
-	defer f.Close()
-	zr, err := gzip.NewReader(f)
-	if err != nil {
-		return nil, fmt.Errorf("%s: %w", filepath.Join(dir, ParserFile), err)
-	}
-	ps, err := parse.Load(zr)
-	if err != nil {
-		return nil, fmt.Errorf("%s: %w", filepath.Join(dir, ParserFile), err)
 	}
 	if ps.Supertagged() {
-		if f, err = open(SupertagFile); err != nil {
+		if err := loadTagger(SupertagFile, &st); err != nil {
 			return nil, fmt.Errorf("the parser reads supertags: %w", err)
-		}
-		st, err := tag.Load(f)
-		f.Close()
-		if err != nil {
-			return nil, fmt.Errorf("%s: %w", filepath.Join(dir, SupertagFile), err)
 		}
 		ps.SetSupertagger(st)
 	}

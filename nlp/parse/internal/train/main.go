@@ -270,17 +270,7 @@ func evaluate(name, superPath string, tg *tag.Tagger, read func(string) ([]*conl
 func supertag(st *tag.Tagger, sents []*conllu.Sentence) []*conllu.Sentence {
 	out := make([]*conllu.Sentence, len(sents))
 	for k, s := range sents {
-		words := make([]string, len(s.Words))
-		for i, w := range s.Words {
-			words[i] = w.Form
-		}
-		_, tags := st.Tag(words)
-		c := *s
-		c.Words = append([]conllu.Word(nil), s.Words...)
-		for i := range c.Words {
-			c.Words[i].SetMisc(parse.SuperKey, tags[i])
-		}
-		out[k] = &c
+		out[k] = nlp.Supertag(st, s)
 	}
 	return out
 }
