@@ -134,8 +134,6 @@ func (p *Parser) ParseSuperTo(heads []int, deprels []string, words, upos, xpos, 
 	nl := len(p.labels)
 	scores := st.scoreBuf(nl)
 	for !st.terminal() {
-		st.features()
-		st.hits = p.w.lookup(st.feats, st.hits)
 		act, nLegal := -1, 0
 		for a := range nActions {
 			if st.legal(a) {
@@ -143,6 +141,16 @@ func (p *Parser) ParseSuperTo(heads []int, deprels []string, words, upos, xpos, 
 				nLegal++
 			}
 		}
+		if nLegal == 1 && (act == shift || act == left && st.toRoot()) {
+			// The only legal move, with no relation to choose: the SHIFT
+			// onto an empty stack that starts every sentence (and any
+			// other), and the final attachment to the root. Nothing to
+			// score, so no features to look up; a tenth of all moves.
+			st.apply(act, p.root)
+			continue
+		}
+		st.features()
+		st.hits = p.w.lookup(st.feats, st.hits)
 		if nLegal > 1 {
 			var as [nActions]int32
 			p.w.scoreActions(st.hits, &as)

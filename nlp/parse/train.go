@@ -227,6 +227,7 @@ func Train(ctx context.Context, sents []*conllu.Sentence, cfg Config) (*Parser, 
 			p.enc.classes[w] = uint32(k) + firstID
 		}
 	}
+	p.enc.index()
 	if cfg.Pairs != nil {
 		p.pairs = cfg.Pairs.table()
 	}

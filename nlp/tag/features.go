@@ -197,20 +197,6 @@ func hashAffix(s string, n int, isPrefix bool) uint64 {
 func (m *model) fillInfo(words []string, info []wordInfo, norm *[]byte) {
 	for i, w := range words {
 		wi := &info[i]
-		wi.lower = hashLower(w)
-		wi.form = hashBytes(w)
-		wi.shape = hashShape(w)
-		wi.suf1 = hashAffix(w, 1, false)
-		wi.suf2 = hashAffix(w, 2, false)
-		wi.suf3 = hashAffix(w, 3, false)
-		wi.s4 = hashAffix(w, 4, false)
-		wi.pre1 = hashAffix(w, 1, true)
-		wi.pre2 = hashAffix(w, 2, true)
-		wi.pre3 = hashAffix(w, 3, true)
-		wi.title = 0
-		if w != "" && 'A' <= w[0] && w[0] <= 'Z' {
-			wi.title = 1
-		}
 		wi.lex, wi.amb, wi.sure, wi.unknown, wi.freq = lexUnknown, ambUnknown, false, true, 0
 		if e, ok := m.lex[w]; ok {
 			wi.lex = uint64(e.cls &^ lexSure)
@@ -219,16 +205,40 @@ func (m *model) fillInfo(words []string, info []wordInfo, norm *[]byte) {
 			wi.sure = e.cls&lexSure != 0
 			wi.unknown = false
 		}
-		wi.lexLower = lexUnknown
-		if v, ok := m.lexLower[wi.lower]; ok {
-			wi.lexLower = uint64(v)
-		}
+		// What the neighbours' templates read.
+		wi.lower = hashLower(w)
+		wi.shape = hashShape(w)
+		wi.suf3 = hashAffix(w, 3, false)
 		wi.cls = noClass
 		if m.wordClasses != nil {
 			*norm = cluster.AppendNorm((*norm)[:0], w)
 			if c, ok := m.wordClasses.ClassOfNorm(*norm); ok {
 				wi.cls = uint64(c)
 			}
+		}
+		if wi.sure {
+			// A sure word is tagged from the lexicon, never scored, so
+			// the templates of the word itself are never read: skip
+			// their hashes and a map lookup (a sure word is a third of
+			// running text).
+			wi.form, wi.suf1, wi.suf2, wi.s4, wi.pre1, wi.pre2, wi.pre3 = 0, 0, 0, 0, 0, 0, 0
+			wi.title, wi.lexLower = 0, lexUnknown
+			continue
+		}
+		wi.form = hashBytes(w)
+		wi.suf1 = hashAffix(w, 1, false)
+		wi.suf2 = hashAffix(w, 2, false)
+		wi.s4 = hashAffix(w, 4, false)
+		wi.pre1 = hashAffix(w, 1, true)
+		wi.pre2 = hashAffix(w, 2, true)
+		wi.pre3 = hashAffix(w, 3, true)
+		wi.title = 0
+		if w != "" && 'A' <= w[0] && w[0] <= 'Z' {
+			wi.title = 1
+		}
+		wi.lexLower = lexUnknown
+		if v, ok := m.lexLower[wi.lower]; ok {
+			wi.lexLower = uint64(v)
 		}
 	}
 }

@@ -150,6 +150,17 @@ type scratch struct {
 	norm        []byte // a word's cluster.AppendNorm form
 }
 
+// newScratch returns the working memory of tagging with nc classes.
+// scores has room for every class a weight can name (a byte), so that
+// best adds weights without checking bounds.
+func newScratch(nc int) *scratch {
+	return &scratch{scores: make([]int32, nc, maxClasses)}
+}
+
+// maxClasses bounds the number of classes: a weight stores its class in a
+// byte.
+const maxClasses = 256
+
 // lookup returns the offset in entries of the feature with key k, or -1.
 func (m *weights) lookup(k uint64) int {
 	fp := k >> 32
@@ -194,7 +205,7 @@ func (m *weights) buildTable() {
 
 func newTagger(m model) *Tagger {
 	t := &Tagger{m: m}
-	t.pool.New = func() any { return &scratch{scores: make([]int32, len(m.classes))} }
+	t.pool.New = func() any { return newScratch(len(m.classes)) }
 	return t
 }
 
@@ -279,6 +290,11 @@ func (t *Tagger) predict(words []string, s *scratch) []int {
 // its margin over the second.
 func (m *weights) best(f []uint64, scores []int32) (int, int32) {
 	clear(scores)
+	// The adds below index by a byte into an array of maxClasses, which
+	// needs no bounds check: they are most of the tagger's arithmetic.
+	// Weights name only classes below len(scores) (the model loader checks
+	// it), so the rest of the array stays unread.
+	all := (*[maxClasses]int32)(scores[:maxClasses])
 	// Every feature is found before any weight is read, so that the cache
 	// misses of the independent lookups overlap instead of queueing
 	// behind the reads of the weights.
@@ -302,7 +318,7 @@ func (m *weights) best(f []uint64, scores []int32) (int, int32) {
 	for _, off := range offs[:n] {
 		c := int(m.entries[off])
 		for _, e := range m.entries[int(off)+1 : int(off)+1+c] {
-			scores[e>>16] += int32(int16(uint16(e)))
+			all[uint8(e>>16)] += int32(int16(uint16(e)))
 		}
 	}
 	b, second := 0, int32(math.MinInt32)

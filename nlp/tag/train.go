@@ -274,7 +274,7 @@ func firstPass(ctx context.Context, sents []*conllu.Sentence, cidx map[class]int
 		if err != nil {
 			return fmt.Errorf("first-pass fold %d: %w", fold+1, err)
 		}
-		s := &scratch{scores: make([]int32, len(tg.m.classes))}
+		s := newScratch(len(tg.m.classes))
 		var words []string
 		for i := fold; i < len(sents); i += k {
 			words = words[:0]
