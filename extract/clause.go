@@ -343,6 +343,17 @@ func (p *parse) subjectOf(h int, depth int) (heads []int, inherited bool) {
 				return []int{o}, true
 			}
 		}
+		if p.rel(h) == "advcl" && p.xpos(h) == "VBN" && !strings.HasSuffix(p.rel(parent), "relcl") {
+			// "welcomed the charter as reviewed by …": what is
+			// reviewed is the object, not who welcomed it. On a
+			// relative clause it is the antecedent ("the Guidelines,
+			// which represent progress, as endorsed by …").
+			if m := p.child(h, "mark"); m >= 0 && p.lower(m) == "as" {
+				if o := p.child(parent, "obj"); o >= 0 {
+					return []int{o}, true
+				}
+			}
+		}
 		if p.rel(h) == "conj" && !p.isPredicate(parent) {
 			return nil, false
 		}
@@ -1198,7 +1209,7 @@ func (p *parse) repair() {
 	var saved []nlp.Word
 	for _, r := range []func() bool{p.repairOpener, p.repairFusedParticiple, p.repairPastAdjective,
 		p.repairNominalConj, p.repairPastConj, p.repairLightObl, p.repairNounInfinitive, p.repairObjectPurpose,
-		p.repairReportedConj, p.repairSubjectAgreement, p.repairAsWellAs, p.repairNounGerund, p.repairPurposeGap, p.repairGerundAdjective, p.repairAdjectiveVerb, p.repairNameConjunction, p.repairGerundSeries, p.repairListedVerb, p.repairHyphenSplit, p.repairStrayConjunct} {
+		p.repairReportedConj, p.repairSubjectAgreement, p.repairAsWellAs, p.repairNounGerund, p.repairPurposeGap, p.repairGerundAdjective, p.repairAdjectiveVerb, p.repairNameConjunction, p.repairGerundSeries, p.repairListedVerb, p.repairHyphenSplit, p.repairPunctHead, p.repairSpeakerObject, p.repairSpeakerTitle, p.repairNounRoot, p.repairAdjectiveList, p.repairReportingRoot, p.repairClausalNoun, p.repairAdjectivalIng, p.repairSingledOut, p.repairControlledGerund, p.repairSplitSubject, p.repairStrayConjunct, p.repairConjLevel} {
 		saved = append(saved[:0], p.s.Words...)
 		if !r() {
 			continue
@@ -1254,6 +1265,23 @@ func (p *parse) repairOpener() bool {
 			if p.rel(k) == "nsubj" || p.rel(k) == "csubj" {
 				subj = append(subj, k)
 			}
+		}
+		if len(subj) == 0 {
+			// The opener read right, as an adverbial clause, but the
+			// subject still hung on it: "Excluding the special
+			// editions, the Ram came in three colors".
+			for _, k := range p.kids[h] {
+				if p.rel(k) != "advcl" || k > h {
+					continue
+				}
+				if a := p.openerAppos(k, h); a >= 0 {
+					p.attach(a, h, "nsubj")
+					p.index()
+					changed = true
+					break
+				}
+			}
+			continue
 		}
 		if len(subj) == 1 && subj[0] < h {
 			if a := p.openerAppos(subj[0], h); a >= 0 {
@@ -1444,12 +1472,65 @@ func (p *parse) repairNominalConj() bool {
 			p.hasChild(k, "cop", "nsubj", "nsubj:pass", "aux", "aux:pass", "obj", "mark") {
 			continue
 		}
+		if m := p.listBefore(k); m >= 0 && p.dominates(h, m) {
+			// "reaffirmed their commitment to mechanisms such as the
+			// Summit, the Forum, and the Meeting, emphasizing …": the
+			// last item joins the list that ends before its "and",
+			// and a clause the parser hung on that item goes back to
+			// the verb.
+			p.attach(k, m, "conj")
+			for _, v := range p.kids[k] {
+				if v > k && p.rel(v) == "conj" && p.pos(v) == "VERB" {
+					p.attach(v, h, "conj")
+				}
+			}
+			changed = true
+			continue
+		}
 		if o := p.child(h, "obj"); o >= 0 && o < k {
 			p.attach(k, o, "conj")
 			changed = true
 		}
 	}
 	return changed
+}
+
+// listBefore finds, for a noun k opened by "and" or "or", the first item of
+// the list of nouns that ends right before the coordinator (and its comma),
+// or -1 if no list of two or more ends there.
+func (p *parse) listBefore(k int) int {
+	c := p.child(k, "cc")
+	if c < 1 || c > k || p.pos(c) != "CCONJ" {
+		return -1
+	}
+	for j := c + 1; j < k; j++ {
+		if !p.dominates(k, j) {
+			return -1
+		}
+	}
+	end := c - 1
+	comma := p.s.Words[end].Text == ","
+	if comma {
+		end--
+	}
+	for a, d := end, 0; a >= 0 && d < 8; a, d = p.head(a), d+1 {
+		if p.pos(a) != "NOUN" && p.pos(a) != "PROPN" || p.dominates(k, a) {
+			return -1
+		}
+		if sp := p.subtree(a, nil); sp[len(sp)-1] != end {
+			return -1
+		}
+		// A comma before "and" ends a list written with commas: "the
+		// Summit, the Forum, and the Meeting", not "navigation and
+		// overflight and other uses of the sea, and peaceful resolution".
+		if p.rel(a) == "conj" && (!comma || p.s.Words[p.subtree(a, nil)[0]].Text == ",") {
+			for p.rel(a) == "conj" && p.head(a) >= 0 {
+				a = p.head(a)
+			}
+			return a
+		}
+	}
+	return -1
 }
 
 // repairPastConj mends a past-tense verb coordinated with a clause it
@@ -1963,15 +2044,7 @@ func (p *parse) repairAdjectiveVerb() bool {
 		if !ok || r < 0 && (p.rel(n) != "root" || p.hasChild(n, "cop")) {
 			continue
 		}
-		x := "VBP"
-		switch l := p.lower(a); {
-		case strings.HasSuffix(l, "ed"):
-			x = "VBD"
-		case strings.HasSuffix(l, "s"):
-			x = "VBZ"
-		}
-		p.s.Words[a].UPOS, p.s.Words[a].XPOS = "VERB", x
-		p.relemma(a)
+		p.retagVerb(a)
 		if r >= 0 {
 			p.attach(a, n, "acl:relcl")
 			p.attach(r, a, "nsubj")
@@ -1988,7 +2061,49 @@ func (p *parse) repairAdjectiveVerb() bool {
 		p.attach(o, a, "obj")
 		changed = true
 	}
+	// The same clause read as one noun phrase: "The recent military drills
+	// escalate tension" as "tension" with the compound "drills" and the
+	// adjective "escalate". A compound with its own determiner is a noun
+	// phrase of its own, so the adjective after it is the verb.
+	for o := range p.s.Words {
+		if p.rel(o) != "root" || p.pos(o) != "NOUN" || p.hasChild(o, "cop", "nsubj", "case") {
+			continue
+		}
+		a := o - 1
+		if a < 1 || p.head(a) != o || p.rel(a) != "amod" || p.pos(a) != "ADJ" || p.xpos(a) != "JJ" ||
+			quantifiers[p.lower(a)] || p.s.Words[a].Text != p.lower(a) || len(p.kids[a]) > 0 {
+			continue
+		}
+		n := a - 1
+		if p.head(n) != o || p.rel(n) != "compound" || p.pos(n) != "NOUN" || !p.hasChild(n, "det") {
+			continue
+		}
+		p.retagVerb(a)
+		p.attach(a, -1, "root")
+		p.attach(n, a, "nsubj")
+		p.attach(o, a, "obj")
+		for _, k := range p.kids[o] {
+			if k > o {
+				p.attach(k, a, p.rel(k))
+			}
+		}
+		changed = true
+	}
 	return changed
+}
+
+// retagVerb makes adjective a the finite verb it is, its tense guessed
+// from its ending.
+func (p *parse) retagVerb(a int) {
+	x := "VBP"
+	switch l := p.lower(a); {
+	case strings.HasSuffix(l, "ed"):
+		x = "VBD"
+	case strings.HasSuffix(l, "s"):
+		x = "VBZ"
+	}
+	p.s.Words[a].UPOS, p.s.Words[a].XPOS = "VERB", x
+	p.relemma(a)
 }
 
 // repairNameConjunction mends a capitalized conjunction that ends a name:
@@ -2055,16 +2170,55 @@ func (p *parse) repairGerundSeries() bool {
 		if c := g2 - 1; p.head(c) != g2 {
 			p.attach(c, g2, "punct")
 		}
-		if p.urel(g1) == "obl" {
-			// A verb heads a clause, not a nominal: "in managing" is an
-			// adverbial clause with "in" as its marker.
-			p.attach(g1, v, "advcl")
-			m := p.child(g1, "case")
-			p.attach(m, g1, "mark")
+		p.gerundClause(g1)
+		changed = true
+	}
+	// The series' last gerund, after "and", read as a conjunct of the verb
+	// ("recognized the role … in managing, implementing, and enforcing the
+	// terms"): it joins the series that ends before the "and".
+	for g2 := range p.s.Words {
+		v := p.head(g2)
+		c := p.child(g2, "cc")
+		if v < 0 || p.rel(g2) != "conj" || p.xpos(g2) != "VBG" || p.xpos(v) == "VBG" || c < 2 || c != g2-1 ||
+			p.hasChild(g2, "mark", "case", "nsubj", "nsubj:pass") {
+			continue
 		}
+		end := c - 1
+		if p.s.Words[end].Text == "," {
+			end--
+		}
+		g0 := -1
+		for a, d := end, 0; a >= 0 && a != v && d < 8; a, d = p.head(a), d+1 {
+			if p.xpos(a) == "VBG" && p.head(a) == v && (p.urel(a) == "obl" || p.urel(a) == "advcl") {
+				if m := p.child(a, "mark", "case"); m >= 0 && (p.pos(m) == "ADP" || p.pos(m) == "SCONJ") {
+					g0 = a
+				}
+				break
+			}
+		}
+		if g0 < 0 {
+			continue
+		}
+		if sp := p.subtree(g0, nil); sp[len(sp)-1] != end {
+			continue
+		}
+		p.attach(g2, g0, "conj")
+		p.gerundClause(g0)
 		changed = true
 	}
 	return changed
+}
+
+// gerundClause makes a gerund the parser read as a nominal ("in managing"
+// as an obl) the adverbial clause it heads, its preposition the marker.
+func (p *parse) gerundClause(g int) {
+	if p.urel(g) != "obl" {
+		return
+	}
+	p.attach(g, p.head(g), "advcl")
+	if m := p.child(g, "case"); m >= 0 {
+		p.attach(m, g, "mark")
+	}
 }
 
 // prepositions are the English prepositions, a closed class: a word the
@@ -2101,7 +2255,21 @@ func (p *parse) repairListedVerb() bool {
 			continue
 		}
 		v := p.head(n)
-		if v < 0 || p.pos(v) != "VERB" || v > w || p.urel(n) != "obl" {
+		if p.rel(n) == "conj" {
+			// Or the "object" joined to the list of the verb before:
+			// "deepen consultations and planning, further enhance …".
+			top := n
+			for d := 0; p.rel(top) == "conj" && d < 8; d++ {
+				top = p.head(top)
+			}
+			if p.urel(top) != "obj" && p.urel(top) != "obl" {
+				continue
+			}
+			v = p.head(top)
+		} else if p.urel(n) != "obl" {
+			continue
+		}
+		if v < 0 || p.pos(v) != "VERB" || v > w {
 			continue
 		}
 		// A comma, maybe with an adverb, right before: the start of the
@@ -2176,6 +2344,441 @@ func (p *parse) repairHyphenSplit() bool {
 	return changed
 }
 
+// firstConjunct finds the conjunct a noun phrase k opened by coordinator c
+// joins: the noun phrase that ends right before c.
+func (p *parse) firstConjunct(k, c int) int {
+	// The first conjunct is a noun phrase that ends right before the
+	// coordinator: a full one with its determiner ("… and the
+	// community's response" joins "Russia's invasion of Ukraine", not
+	// "Ukraine"), else the nearest noun ("agriculture and food
+	// innovation").
+	full := false
+	for j := c + 1; j < k; j++ {
+		if p.head(j) == k && (p.rel(j) == "det" || p.rel(j) == "nmod:poss") {
+			full = true
+		}
+	}
+	// A full second conjunct pairs with the nearest full phrase: in
+	// "an attack against the United States or its allies" the allies
+	// join "the United States", not the attack. A name is full of itself
+	// ("between Europe and the Indo-Pacific") unless it is part of a
+	// longer name ("America" in "the United States of America"); and
+	// "between" takes its two conjuncts itself.
+	m := -1
+	for a, d := c-1, 0; a >= 0 && a != k && d < 8; a, d = p.head(a), d+1 {
+		if p.pos(a) != "NOUN" && p.pos(a) != "PROPN" {
+			break
+		}
+		sp := p.subtree(a, func(j int) bool { return j == k })
+		if sp[len(sp)-1] != c-1 {
+			break
+		}
+		m = a
+		if !full || p.hasChild(a, "det", "nmod:poss") || p.between(a) ||
+			p.isName(k) && p.pos(a) == "PROPN" && (p.head(a) < 0 || p.pos(p.head(a)) != "PROPN") {
+			break
+		}
+	}
+	return m
+}
+
+// between says whether noun a is the object of "between", which wants a
+// conjunct of its own.
+func (p *parse) between(a int) bool {
+	c := p.child(a, "case")
+	return c >= 0 && p.lower(c) == "between"
+}
+
+// isName says whether word k is a name: a proper noun, or an acronym the
+// tagger took for a common noun ("the DPRK").
+func (p *parse) isName(k int) bool {
+	return p.pos(k) == "PROPN" || isAcronym(p.s.Words[k].Text)
+}
+
+// repairConjLevel mends a full noun phrase the parser joined to a noun
+// nested inside the phrase it coordinates with: in "the Governments of the
+// United States of America and the Republic of Korea" it makes "the
+// Republic" a conjunct of "America". A phrase with its own determiner or
+// possessor joins the nearest phrase that has one too.
+func (p *parse) repairConjLevel() bool {
+	changed := false
+	for k := range p.s.Words {
+		if p.rel(k) != "conj" || (p.pos(k) != "NOUN" && p.pos(k) != "PROPN") || !p.hasChild(k, "det", "nmod:poss") {
+			continue
+		}
+		c := p.subtree(k, nil)[0]
+		if c < 1 || p.pos(c) != "CCONJ" || p.head(c) != k {
+			continue
+		}
+		m := p.firstConjunct(k, c)
+		if m < 0 || m == p.head(k) || p.dominates(k, m) || !p.dominates(m, p.head(k)) {
+			continue
+		}
+		p.attach(k, m, "conj")
+		changed = true
+	}
+	return changed
+}
+
+// repairNounRoot mends a coordinated subject the parser read as a noun
+// root with a clause conjoined to it: "The DPRK's violations and abuses
+// were linked with …" as "violations" the root and "abuses were linked"
+// its conjunct. The verb is the root; the first noun is its subject, the
+// second that subject's conjunct.
+func (p *parse) repairNounRoot() bool {
+	for o := range p.s.Words {
+		if p.rel(o) != "root" || p.pos(o) != "NOUN" && p.pos(o) != "PROPN" || p.hasChild(o, "cop", "nsubj", "nsubj:pass") {
+			continue
+		}
+		for _, v := range p.kids[o] {
+			if p.rel(v) != "conj" || p.pos(v) != "VERB" {
+				continue
+			}
+			c, sj := p.child(v, "cc"), p.child(v, "nsubj", "nsubj:pass")
+			if c < 0 || sj < 0 || sj > v || c > sj || p.subtree(sj, nil)[0] != c+1 {
+				continue
+			}
+			if sp := p.subtree(o, func(k int) bool { return k >= v }); sp[len(sp)-1] != c-1 {
+				continue
+			}
+			p.attach(v, -1, "root")
+			for _, k := range p.kids[o] {
+				if k > v {
+					p.attach(k, v, p.rel(k))
+				}
+			}
+			p.attach(o, v, p.rel(sj))
+			p.attach(sj, o, "conj")
+			p.attach(c, sj, "cc")
+			return true
+		}
+	}
+	return false
+}
+
+// repairSingledOut hangs a singled-out example ("…, particularly the
+// recent military drills") on the noun right before it, where the parser
+// may hang it on a noun further up, as an apposition or a conjunct with no
+// coordinator: in "concern over provocative actions,
+// particularly the drills" the drills are actions, not the concern (see
+// singledOut for what the example then gives).
+func (p *parse) repairSingledOut() bool {
+	changed := false
+	for k := range p.s.Words {
+		h := p.head(k)
+		if p.rel(k) != "appos" && (p.rel(k) != "conj" || p.hasChild(k, "cc")) || h < 0 || !p.singledOut(k) {
+			continue
+		}
+		end := p.subtree(k, nil)[0] - 1
+		for end > h && p.pos(end) == "PUNCT" {
+			end--
+		}
+		n := end
+		for d := 0; n >= 0 && n != h && d < 8 && p.pos(n) != "NOUN" && p.pos(n) != "PROPN"; d++ {
+			n = p.head(n)
+		}
+		if n < 0 || n == h || p.pos(n) != "NOUN" && p.pos(n) != "PROPN" || !p.dominates(h, n) {
+			continue
+		}
+		p.attach(k, n, "appos")
+		changed = true
+	}
+	return changed
+}
+
+// repairControlledGerund mends "welcomed the U.S. Navy certifying ROK
+// shipyards" read as one noun phrase, "shipyards" modified by the gerund
+// "certifying" which has "Navy" as a compound. A compound hangs on a noun,
+// not on a verb: the name before the gerund is the object, the gerund
+// what it does (an open complement, whose subject is that object), the
+// noun after it the gerund's object.
+func (p *parse) repairControlledGerund() bool {
+	changed := false
+	for a := range p.s.Words {
+		o := p.head(a)
+		if o < 0 || p.rel(a) != "amod" || p.xpos(a) != "VBG" || o < a || p.rel(o) != "obj" {
+			continue
+		}
+		n := p.child(a, "compound")
+		if n < 0 || n != a-1 || p.pos(n) != "PROPN" && p.pos(n) != "NOUN" {
+			continue
+		}
+		v := p.head(o)
+		if v < 0 || p.pos(v) != "VERB" || v > a {
+			continue
+		}
+		p.attach(n, v, "obj")
+		for _, k := range p.kids[o] {
+			if k < n && (p.rel(k) == "det" || p.rel(k) == "nmod:poss") {
+				p.attach(k, n, p.rel(k))
+			}
+		}
+		p.attach(a, v, "xcomp")
+		p.attach(o, a, "obj")
+		changed = true
+	}
+	return changed
+}
+
+// adjectivalIng are -ing words that, before a noun, are adjectives far
+// more often than verbs: "unwavering commitment", "ongoing efforts".
+var adjectivalIng = map[string]bool{"unwavering": true, "unyielding": true, "unrelenting": true, "unflinching": true,
+	"unending": true, "unceasing": true, "unstinting": true, "uncompromising": true, "unflagging": true,
+	"enduring": true, "lasting": true, "ongoing": true, "outstanding": true, "pressing": true, "upcoming": true,
+	"emerging": true, "existing": true, "remaining": true, "growing": true, "increasing": true, "evolving": true,
+	"continuing": true}
+
+// repairAdjectivalIng mends an -ing adjective the parser read as a verb in
+// a list of nouns: "reaffirmed the shared vision, common values, and
+// unwavering commitment to the Treaty" with "unwavering" a conjunct of
+// "vision" that takes "commitment" as its object and "to the Treaty" as
+// its oblique. The noun is the conjunct; the adjective and the oblique
+// modify it.
+func (p *parse) repairAdjectivalIng() bool {
+	changed := false
+	for g := range p.s.Words {
+		m := p.head(g)
+		if m < 0 || p.rel(g) != "conj" || !adjectivalIng[p.lower(g)] || p.pos(m) != "NOUN" && p.pos(m) != "PROPN" {
+			continue
+		}
+		o := g + 1
+		if o >= len(p.s.Words) || p.head(o) != g || p.rel(o) != "obj" || p.pos(o) != "NOUN" {
+			continue
+		}
+		p.attach(o, m, "conj")
+		for _, k := range p.kids[g] {
+			switch {
+			case k == o:
+			case k < g:
+				p.attach(k, o, p.rel(k)) // its "and" and comma
+			case p.urel(k) == "obl":
+				p.attach(k, o, "nmod")
+			default:
+				p.attach(k, o, p.rel(k))
+			}
+		}
+		p.attach(g, o, "amod")
+		p.s.Words[g].UPOS, p.s.Words[g].XPOS = "ADJ", "JJ"
+		p.s.Words[g].Lemma = p.lower(g)
+		changed = true
+	}
+	return changed
+}
+
+// repairClausalNoun mends a gerund the tagger took for a noun where the
+// parser still saw a clause: "Building on this progress, the Ministers
+// pledged …" has "Building" a noun heading an adverbial clause. Only a
+// verb heads such a clause; its noun modifiers are its obliques.
+func (p *parse) repairClausalNoun() bool {
+	changed := false
+	for k := range p.s.Words {
+		l := p.lower(k)
+		if p.rel(k) != "advcl" || p.pos(k) != "NOUN" || !strings.HasSuffix(l, "ing") || len(l) < 6 ||
+			p.hasChild(k, "det", "case", "nmod:poss", "amod") {
+			continue
+		}
+		p.s.Words[k].UPOS, p.s.Words[k].XPOS = "VERB", "VBG"
+		p.relemma(k)
+		for _, c := range p.kids[k] {
+			if p.rel(c) == "nmod" {
+				p.attach(c, k, "obl")
+			}
+		}
+		changed = true
+	}
+	return changed
+}
+
+// repairReportingRoot mends a reporting verb the parser hung on the clause
+// it reports: "The Ministers also recognized the Alliance has evolved into
+// …" with "recognized" an adverbial clause of "evolved". An adverbial
+// clause with a subject of its own opens with a marker ("when", "as"); one
+// without, before the main clause's subject, is the main clause itself,
+// the other its complement.
+func (p *parse) repairReportingRoot() bool {
+	for v := range p.s.Words {
+		r := p.head(v)
+		if r < 0 || p.rel(v) != "advcl" || p.rel(r) != "root" || p.pos(v) != "VERB" ||
+			!p.hasChild(v, "nsubj") || p.hasChild(v, "mark", "obj", "ccomp", "xcomp", "aux", "aux:pass", "cop") {
+			continue
+		}
+		s := p.child(r, "nsubj", "nsubj:pass")
+		if s < 0 || s < v || s > r || p.hasChild(r, "mark") {
+			continue
+		}
+		if sp := p.subtree(v, nil); sp[len(sp)-1] != p.subtree(s, nil)[0]-1 {
+			continue
+		}
+		p.attach(v, -1, "root")
+		p.attach(r, v, "ccomp")
+		for _, k := range p.kids[r] {
+			if p.rel(k) == "punct" && k == len(p.s.Words)-1 {
+				p.attach(k, v, "punct")
+			}
+		}
+		if p.xpos(v) == "VBN" {
+			p.s.Words[v].XPOS = "VBD" // it has a subject and no auxiliary
+		}
+		return true
+	}
+	return false
+}
+
+// repairAdjectiveList mends a list of adjectives the parser took for the
+// argument, the noun they modify hung on the last of them: "condemned
+// Russia's brutal, unprovoked, and unjustifiable war" as "condemned
+// [brutal]" with "war" under "unjustifiable". The noun is the argument;
+// the adjectives, and what came before them, modify it.
+func (p *parse) repairAdjectiveList() bool {
+	changed := false
+	for a := range p.s.Words {
+		switch p.rel(a) {
+		case "obj", "iobj", "nsubj", "nsubj:pass", "obl", "nmod":
+		default:
+			continue
+		}
+		if p.pos(a) != "ADJ" || p.hasChild(a, "cop") {
+			continue
+		}
+		last := -1
+		for _, c := range p.kids[a] {
+			if p.rel(c) == "conj" && p.pos(c) == "ADJ" {
+				last = c
+			}
+		}
+		if last < 0 || last+1 >= len(p.s.Words) {
+			continue
+		}
+		n := last + 1
+		if p.head(n) != last || p.pos(n) != "NOUN" && p.pos(n) != "PROPN" || p.hasChild(n, "case") {
+			continue
+		}
+		p.attach(n, p.head(a), p.rel(a))
+		for _, k := range p.kids[a] {
+			if k < a || p.rel(k) == "case" {
+				p.attach(k, n, p.rel(k))
+			}
+		}
+		p.attach(a, n, "amod")
+		changed = true
+	}
+	return changed
+}
+
+// repairPunctHead mends a word the parser hung on a punctuation mark,
+// which heads nothing in UD: "include : review of data" with "review" an
+// apposition of the colon. A noun goes to the mark's head, as its object
+// if that is a verb before it with none. (A clause hung on a mark is left
+// alone: where it belongs is anyone's guess.)
+func (p *parse) repairPunctHead() bool {
+	changed := false
+	for k := range p.s.Words {
+		m := p.head(k)
+		if m < 0 || p.pos(m) != "PUNCT" || p.pos(k) != "NOUN" && p.pos(k) != "PROPN" {
+			continue
+		}
+		h := p.head(m)
+		if h < 0 || h == k || p.dominates(k, h) {
+			continue
+		}
+		rel := p.rel(k)
+		if (rel == "appos" || rel == "dep") && p.pos(h) == "VERB" && h < k && !p.hasChild(h, "obj") {
+			rel = "obj"
+		}
+		p.attach(k, h, rel)
+		changed = true
+	}
+	return changed
+}
+
+// sayVerbs report speech; the speaker may follow them ("…, said Jacob
+// Dreyer, the institute's chief economist").
+var sayVerbs = map[string]bool{"say": true, "add": true, "tell": true, "state": true, "note": true,
+	"explain": true, "write": true, "announce": true, "report": true, "argue": true}
+
+// repairSpeakerObject mends the speaker of a quotation inversion read as
+// the object of the verb of saying: "“Locking in is going on,” said Mr.
+// Mills" has "Mills" the object of "said". A verb of saying whose reported
+// clause comes before it has no object; the name after it is its subject.
+func (p *parse) repairSpeakerObject() bool {
+	changed := false
+	for v := range p.s.Words {
+		if !sayVerbs[p.lemma(v)] || p.pos(v) != "VERB" || p.hasChild(v, "nsubj", "nsubj:pass") {
+			continue
+		}
+		c, o := p.child(v, "ccomp", "parataxis"), p.child(v, "obj")
+		if c < 0 || c > v || o < v || p.pos(o) != "PROPN" && p.pos(o) != "PRON" {
+			continue
+		}
+		p.attach(o, v, "nsubj")
+		changed = true
+	}
+	return changed
+}
+
+// repairSpeakerTitle mends the speaker of a quotation inversion read as the
+// subject of a clause that is only the speaker's title: in "…, said Jacob
+// Dreyer, the institute's chief economist" the parser makes "economist"
+// the reported clause and "Jacob Dreyer" its subject. The name is who
+// said it; the title, set off by a comma, is its apposition.
+func (p *parse) repairSpeakerTitle() bool {
+	changed := false
+	for c := range p.s.Words {
+		v := p.head(c)
+		if v < 0 || p.rel(c) != "ccomp" || c < v || !sayVerbs[p.lemma(v)] ||
+			p.pos(c) != "NOUN" && p.pos(c) != "PROPN" || p.hasChild(c, "cop", "mark") {
+			continue
+		}
+		n := p.child(c, "nsubj")
+		if n < 0 || n > c || p.pos(n) != "PROPN" || p.hasChild(v, "nsubj") {
+			continue
+		}
+		sp := p.subtree(n, nil)
+		comma := sp[len(sp)-1] + 1
+		if comma >= c || p.s.Words[comma].Text != "," {
+			continue
+		}
+		p.attach(n, v, "nsubj")
+		p.attach(c, n, "appos")
+		if p.head(comma) != c {
+			p.attach(comma, c, "punct")
+		}
+		changed = true
+	}
+	return changed
+}
+
+// repairSplitSubject mends a coordinated subject the parser split into two
+// subjects of one verb, the coordinator hung on the verb: "The United
+// States and the ROK underscored …" has "ROK" as a second nsubj of
+// "underscored". The coordinator goes to the second subject, which
+// repairStrayConjunct then joins to the first.
+func (p *parse) repairSplitSubject() bool {
+	changed := false
+	for h := range p.s.Words {
+		var subj []int
+		for _, k := range p.kids[h] {
+			if p.rel(k) == "nsubj" || p.rel(k) == "nsubj:pass" {
+				subj = append(subj, k)
+			}
+		}
+		if len(subj) < 2 {
+			continue
+		}
+		for i := 1; i < len(subj); i++ {
+			s1, s2 := subj[i-1], subj[i]
+			sp1, sp2 := p.subtree(s1, nil), p.subtree(s2, nil)
+			c := sp2[0] - 1
+			if s2 > h || c <= sp1[len(sp1)-1] || p.head(c) != h || p.pos(c) != "CCONJ" || p.rel(c) != "cc" {
+				continue
+			}
+			p.attach(c, s2, "cc")
+			changed = true
+		}
+	}
+	return changed
+}
+
 // repairStrayConjunct mends a noun phrase that opens with "and" or "or"
 // but that the parser made an argument of its own: in "as reviewed and
 // approved by President Moon and President Abe" it reads "President Abe"
@@ -2200,31 +2803,7 @@ func (p *parse) repairStrayConjunct() bool {
 		if c < 1 || p.pos(c) != "CCONJ" || p.rel(c) != "cc" || c+len(sp)-1 != sp[len(sp)-1] {
 			continue
 		}
-		// The first conjunct is a noun phrase that ends right before the
-		// coordinator: a full one with its determiner ("… and the
-		// community's response" joins "Russia's invasion of Ukraine", not
-		// "Ukraine"), else the nearest noun ("agriculture and food
-		// innovation").
-		full := false
-		for j := c + 1; j < k; j++ {
-			if p.head(j) == k && (p.rel(j) == "det" || p.rel(j) == "nmod:poss") {
-				full = true
-			}
-		}
-		m := -1
-		for a, d := c-1, 0; a >= 0 && a != k && d < 8; a, d = p.head(a), d+1 {
-			if p.pos(a) != "NOUN" && p.pos(a) != "PROPN" {
-				break
-			}
-			sp := p.subtree(a, func(j int) bool { return j == k })
-			if sp[len(sp)-1] != c-1 {
-				break
-			}
-			m = a
-			if !full {
-				break
-			}
-		}
+		m := p.firstConjunct(k, c)
 		if m < 0 || p.dominates(k, m) {
 			continue
 		}

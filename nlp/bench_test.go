@@ -71,8 +71,9 @@ func BenchmarkModelMemory(b *testing.B) {
 		runtime.ReadMemStats(&before)
 		tg, err1 := tag.Load(bytes.NewReader(data.TaggerModel))
 		lm, err2 := lemma.Load(bytes.NewReader(data.LemmaModel))
+		st, err4 := tag.Load(bytes.NewReader(data.SupertaggerModel))
 		zr, err3 := gzip.NewReader(bytes.NewReader(data.ParserModel))
-		if err := errors.Join(err1, err2, err3); err != nil {
+		if err := errors.Join(err1, err2, err3, err4); err != nil {
 			b.Fatal(err)
 		}
 		ps, err := parse.Load(zr)
@@ -85,5 +86,6 @@ func BenchmarkModelMemory(b *testing.B) {
 		runtime.KeepAlive(tg)
 		runtime.KeepAlive(lm)
 		runtime.KeepAlive(ps)
+		runtime.KeepAlive(st)
 	}
 }

@@ -42,13 +42,16 @@ occur in like contexts, learnt from unlabelled running text given with
 tell the models about words the treebank never shows them: give a few
 million words, such as the White House statements corpus, to learn them well.
 
+It also trains a supertagger, which guesses each word's relation and the
+side of its head, and the parser reads those guesses; --supertags=false
+trains a parser without them (less accurate, faster; it then ignores the
+supertagger file).
+
 The same treebank, text and seed give byte-identical models. It takes
-about half an hour on two cores, most of it tagging the parser's training
-data by jackknifing. With --supertags it also trains a supertagger, which
-guesses each word's relation and the side of its head, and a parser that
-reads those guesses (about 50 minutes).`,
+about 50 minutes on two cores (half an hour without supertags), most of it
+tagging the parser's training data by jackknifing.`,
 		Example: `  kgraph train --ewt ../shared/data/ud-english-ewt --text ../shared/corpus/wh-statements.jsonl.gz
-  kgraph train --supertags --out /tmp/models --ewt ../shared/data/ud-english-ewt --text ../shared/corpus/wh-statements.jsonl.gz
+  kgraph train --supertags=false --out /tmp/models --ewt ../shared/data/ud-english-ewt --text ../shared/corpus/wh-statements.jsonl.gz
   kgraph eval parse --models /tmp/models --gold ../shared/data/ud-english-ewt/en_ewt-ud-test.conllu
   go build -o kgraph ./cmd/kgraph
   kgraph eval parse --gold ../shared/data/ud-english-ewt/en_ewt-ud-dev.conllu`,
@@ -63,7 +66,7 @@ reads those guesses (about 50 minutes).`,
 	cmd.Flags().StringVar(&opts.Dir, "out", filepath.Join("data", "models"), "directory to write the models to")
 	cmd.Flags().Uint64Var(&opts.Seed, "seed", 1, "random seed")
 	cmd.Flags().IntVar(&opts.Folds, "folds", 10, "jackknife folds for the parser's training tags")
-	cmd.Flags().BoolVar(&opts.Super, "supertags", false, "also train a supertagger and a parser that reads its supertags (more accurate, slower; not yet the embedded models)")
+	cmd.Flags().BoolVar(&opts.Super, "supertags", true, "train a supertagger and a parser that reads its supertags (more accurate, slower)")
 	cmd.MarkFlagRequired("ewt")
 	return cmd
 }

@@ -19,8 +19,9 @@
 // the arcs in play were in text parsed by a first parser (Pairs, model
 // format 6); and supertags, each word's relation and the side of its head
 // as a tagger that reads the whole sentence guesses them (Supertags,
-// ParseSuperTo, model format 7), worth a point of UAS and LAS on dev
-// (`kgraph train --supertags`; not yet the embedded model).
+// ParseSuperTo, model format 7), worth more than a point of UAS and LAS on
+// dev; the embedded model reads them, and Default attaches the embedded
+// supertagger.
 // `kgraph train` merges parsers trained with three seeds (Merge,
 // Config.Ensemble) and keeps the weightiest share of their features
 // (Shrink), which parses as well and as fast as one. Models saved before
@@ -30,11 +31,9 @@
 // Score computes the CoNLL 2018 shared task figures (UPOS, XPOS, LEMMA, UAS, LAS)
 // on gold tokenization.
 //
-// The model embedded in package data is regenerated, deterministically, with
-//
-//	go run ./nlp/parse/internal/train
-//
-// from the repository root (see that command's doc for its flags).
+// The models embedded in package data are regenerated, deterministically,
+// with `kgraph train` (nlp.Train); go run ./nlp/parse/internal/train trains
+// and scores the parser alone, for experiments (see its doc for its flags).
 package parse
 
 import (
@@ -45,6 +44,7 @@ import (
 	"sync"
 
 	"github.com/kgraph/kgraph/data"
+	"github.com/kgraph/kgraph/nlp/tag"
 )
 
 // ErrModel is wrapped by every error about a malformed or incompatible model.
@@ -206,10 +206,20 @@ var (
 )
 
 // Default returns the parser embedded in the binary (package data), loading it
-// on first use. Every caller shares the one Parser.
+// on first use, with the embedded supertagger attached when the model reads
+// supertags. Every caller shares the one Parser.
 func Default() (*Parser, error) {
 	defaultOnce.Do(func() {
 		defaultParser, defaultErr = loadEmbedded(data.ParserModel)
+		if defaultErr != nil || !defaultParser.Supertagged() {
+			return
+		}
+		st, err := tag.Load(bytes.NewReader(data.SupertaggerModel))
+		if err != nil {
+			defaultParser, defaultErr = nil, fmt.Errorf("load embedded supertagger model: %w", err)
+			return
+		}
+		defaultParser.SetSupertagger(st)
 	})
 	return defaultParser, defaultErr
 }

@@ -1,0 +1,161 @@
+package extract
+
+import (
+	"strings"
+	"testing"
+)
+
+// TestRepair checks the parse repairs on hand-built parses shaped as the
+// embedded parser gets them wrong, apart from the parser itself. Each
+// wanted arc is "dependent relation head" by word (ROOT for none); the
+// words an arc names must be unique in the sentence.
+func TestRepair(t *testing.T) {
+	tests := []struct {
+		name string
+		spec string
+		xpos map[int]string // Penn tags the repair needs, by word index from 0
+		want []string
+	}{
+		{
+			name: "a coordinated subject split into two subjects",
+			spec: "The/DET/3/det United/ADJ/3/amod States/PROPN/7/nsubj and/CCONJ/7/cc the/DET/6/det ROK/PROPN/7/nsubj underscored/VERB/0/root the/DET/9/det importance/NOUN/7/obj",
+			want: []string{"ROK conj States", "and cc ROK"},
+		},
+		{
+			name: "a full conjunct joins the nearest full phrase",
+			spec: "any/DET/2/det attack/NOUN/10/nsubj against/ADP/5/case the/DET/5/det States/PROPN/2/nmod or/CCONJ/10/cc its/PRON/8/nmod:poss allies/NOUN/10/nsubj is/AUX/10/cop unacceptable/ADJ/0/root",
+			want: []string{"allies conj States", "or cc allies"},
+		},
+		{
+			name: "between takes both conjuncts",
+			spec: "this/DET/3/det military/ADJ/3/amod cooperation/NOUN/9/nsubj between/ADP/5/case Russia/PROPN/3/nmod and/CCONJ/9/cc the/DET/8/det DPRK/NOUN/9/nsubj constitutes/VERB/0/root",
+			want: []string{"DPRK conj Russia"},
+		},
+		{
+			name: "a conjunct hung inside the name it coordinates with",
+			spec: "the/DET/2/det Governments/NOUN/0/root of/ADP/6/case the/DET/6/det United/ADJ/6/amod States/PROPN/2/nmod of/ADP/8/case America/PROPN/6/nmod and/CCONJ/11/cc the/DET/11/det Republic/PROPN/8/conj of/ADP/13/case Korea/PROPN/11/nmod",
+			want: []string{"Republic conj States"},
+		},
+		{
+			name: "a coordinated subject read as a noun root",
+			spec: "The/DET/5/det DPRK/NOUN/5/nmod:poss human/ADJ/4/amod rights/NOUN/5/compound violations/NOUN/0/root and/CCONJ/9/cc abuses/NOUN/9/nsubj:pass were/AUX/9/aux:pass linked/VERB/5/conj with/ADP/12/case its/PRON/12/nmod:poss programs/NOUN/9/obl ./PUNCT/5/punct",
+			want: []string{"linked root ROOT", "violations nsubj:pass linked", "abuses conj violations", "and cc abuses", ". punct linked"},
+		},
+		{
+			name: "an -ing adjective read as a verb in a list of nouns",
+			spec: "The/DET/2/det sides/NOUN/3/nsubj reaffirmed/VERB/0/root the/DET/5/det vision/NOUN/3/obj ,/PUNCT/8/punct and/CCONJ/8/cc unwavering/VERB/5/conj commitment/NOUN/8/obj to/ADP/11/case Treaty/PROPN/8/obl",
+			xpos: map[int]string{7: "VBG"},
+			want: []string{"commitment conj vision", "unwavering amod commitment", "Treaty nmod commitment", "and cc commitment"},
+		},
+		{
+			name: "the last item of a comma list hung on the verb",
+			spec: "They/PRON/2/nsubj reaffirmed/VERB/0/root their/PRON/4/nmod:poss commitment/NOUN/2/obj to/ADP/6/case mechanisms/NOUN/4/nmod such/ADJ/9/case as/ADP/7/fixed Summit/PROPN/6/nmod ,/PUNCT/11/punct Forum/PROPN/9/conj ,/PUNCT/14/punct and/CCONJ/14/cc Meeting/NOUN/2/conj ,/PUNCT/16/punct emphasizing/VERB/14/conj importance/NOUN/16/obj",
+			xpos: map[int]string{15: "VBG"},
+			want: []string{"Meeting conj Summit", "emphasizing conj reaffirmed"},
+		},
+		{
+			name: "a list without commas does not take an item after a comma",
+			spec: "They/PRON/2/nsubj upheld/VERB/0/root law/NOUN/2/obj including/VERB/5/case freedom/NOUN/3/nmod of/ADP/7/case navigation/NOUN/5/nmod and/CCONJ/9/cc overflight/NOUN/7/conj ,/PUNCT/12/punct and/CCONJ/12/cc resolution/NOUN/2/conj",
+			want: []string{"resolution conj law"},
+		},
+		{
+			name: "the last gerund of a series hung on the verb",
+			spec: "Both/DET/2/det sides/NOUN/3/nsubj recognized/VERB/0/root the/DET/5/det role/NOUN/3/obj in/ADP/7/case managing/VERB/3/obl ,/PUNCT/9/punct implementing/VERB/7/conj ,/PUNCT/12/punct and/CCONJ/12/cc enforcing/VERB/3/conj the/DET/14/det terms/NOUN/12/obj",
+			xpos: map[int]string{6: "VBG", 8: "VBG", 11: "VBG"},
+			want: []string{"enforcing conj managing", "in mark managing"},
+		},
+		{
+			name: "a name doing what the verb welcomes, read as one noun phrase",
+			spec: "They/PRON/2/nsubj welcomed/VERB/0/root the/DET/7/det U.S./PROPN/5/compound Navy/PROPN/6/compound certifying/VERB/7/amod shipyards/NOUN/2/obj",
+			xpos: map[int]string{5: "VBG"},
+			want: []string{"Navy obj welcomed", "the det Navy", "certifying xcomp welcomed", "shipyards obj certifying"},
+		},
+		{
+			name: "a gerund tagged as a noun heads a clause",
+			spec: "Building/NOUN/6/advcl on/ADP/4/case this/DET/4/det progress/NOUN/1/nmod ,/PUNCT/1/punct they/PRON/7/nsubj pledged/VERB/0/root",
+			want: []string{"progress obl Building"},
+		},
+		{
+			name: "a singled-out example is about the noun right before it",
+			spec: "Japan/PROPN/2/nsubj expressed/VERB/0/root concern/NOUN/2/obj over/ADP/6/case provocative/ADJ/6/amod actions/NOUN/3/nmod ,/PUNCT/11/punct particularly/ADV/11/advmod the/DET/11/det military/ADJ/11/amod drills/NOUN/3/appos",
+			want: []string{"drills appos actions"},
+		},
+		{
+			name: "a verb taken for a preposition, its object joined to the list before",
+			spec: "Both/DET/2/det sides/NOUN/3/nsubj pledged/VERB/0/root to/PART/5/mark deepen/VERB/3/xcomp consultations/NOUN/5/obj ,/PUNCT/10/punct further/ADV/10/advmod enhance/ADP/10/case visibility/NOUN/6/conj",
+			want: []string{"enhance conj deepen", "visibility obj enhance", "further advmod enhance", ", punct enhance"},
+		},
+		{
+			name: "a list of adjectives taken for the object",
+			spec: "They/PRON/2/nsubj condemned/VERB/0/root Russia/PROPN/5/nmod:poss ’s/PART/3/case brutal/ADJ/2/obj ,/PUNCT/7/punct unprovoked/ADJ/5/conj ,/PUNCT/10/punct and/CCONJ/10/cc unjustifiable/ADJ/5/conj war/NOUN/10/obl against/ADP/13/case Ukraine/PROPN/11/nmod",
+			want: []string{"war obj condemned", "brutal amod war", "Russia nmod:poss war", "unjustifiable conj brutal", "Ukraine nmod war"},
+		},
+		{
+			name: "a word hung on a punctuation mark",
+			spec: "Activities/NOUN/2/nsubj include/VERB/0/root :/PUNCT/2/punct review/NOUN/3/appos of/ADP/6/case data/NOUN/4/nmod",
+			want: []string{"review obj include"},
+		},
+		{
+			name: "the speaker of a quotation inversion and the title",
+			spec: "Prices/NOUN/2/nsubj fell/VERB/4/ccomp ,/PUNCT/4/punct said/VERB/0/root/say Jacob/PROPN/10/nsubj Dreyer/PROPN/5/flat ,/PUNCT/10/punct the/DET/9/det institute/NOUN/10/nmod:poss economist/NOUN/4/ccomp",
+			want: []string{"Jacob nsubj said", "economist appos Jacob", "fell ccomp said"},
+		},
+		{
+			name: "the speaker of a quotation inversion read as the object",
+			spec: "Prices/NOUN/2/nsubj fell/VERB/4/ccomp ,/PUNCT/2/punct said/VERB/0/root/say Mr./PROPN/6/nmod:desc Mills/PROPN/4/obj",
+			want: []string{"Mills nsubj said"},
+		},
+		{
+			name: "the subject hung on a sentence-initial clause",
+			spec: "Excluding/VERB/7/advcl/exclude editions/NOUN/1/obj ,/PUNCT/5/punct the/DET/5/det Ram/PROPN/1/appos ,/PUNCT/5/punct came/VERB/0/root/come",
+			want: []string{"Ram nsubj came", "Excluding advcl came"},
+		},
+		{
+			name: "a reporting verb hung on the clause it reports",
+			spec: "The/DET/2/det Ministers/PROPN/4/nsubj also/ADV/4/advmod recognized/VERB/8/advcl the/DET/6/det Alliance/PROPN/8/nsubj has/AUX/8/aux evolved/VERB/0/root ./PUNCT/8/punct",
+			xpos: map[int]string{3: "VBN"},
+			want: []string{"recognized root ROOT", "evolved ccomp recognized", ". punct recognized"},
+		},
+		{
+			name: "a verb read as an adjective after a compound with a determiner",
+			spec: "The/DET/4/det recent/ADJ/4/amod military/ADJ/4/amod drills/NOUN/6/compound escalate/ADJ/6/amod tension/NOUN/0/root ./PUNCT/6/punct",
+			xpos: map[int]string{4: "JJ"},
+			want: []string{"escalate root ROOT", "drills nsubj escalate", "tension obj escalate", ". punct escalate"},
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, s := sentence(t, tt.spec)
+			for i, x := range tt.xpos {
+				s.Words[i].XPOS = x
+			}
+			p := newParse(s) // repairs
+			index := func(w string) int {
+				at := -1
+				for i := range p.s.Words {
+					if p.s.Words[i].Text == w {
+						if at >= 0 {
+							t.Fatalf("%q is not unique in the sentence", w)
+						}
+						at = i
+					}
+				}
+				if at < 0 {
+					t.Fatalf("no word %q", w)
+				}
+				return at
+			}
+			for _, arc := range tt.want {
+				f := strings.Fields(arc)
+				d := index(f[0])
+				head := "ROOT"
+				if h := p.head(d); h >= 0 {
+					head = p.s.Words[h].Text
+				}
+				if got := f[0] + " " + p.rel(d) + " " + head; got != arc {
+					t.Errorf("got %q, want %q", got, arc)
+				}
+			}
+		})
+	}
+}
