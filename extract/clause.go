@@ -1207,9 +1207,16 @@ func (p *parse) wordCount(sp span) int {
 // children lists are rebuilt after it, so the next one sees its result.
 func (p *parse) repair() {
 	var saved []nlp.Word
-	for _, r := range []func() bool{p.repairOpener, p.repairFusedParticiple, p.repairPastAdjective,
-		p.repairNominalConj, p.repairPastConj, p.repairLightObl, p.repairNounInfinitive, p.repairObjectPurpose,
-		p.repairReportedConj, p.repairSubjectAgreement, p.repairAsWellAs, p.repairNounGerund, p.repairPurposeGap, p.repairGerundAdjective, p.repairAdjectiveVerb, p.repairNameConjunction, p.repairGerundSeries, p.repairListedVerb, p.repairHyphenSplit, p.repairPunctHead, p.repairSpeakerObject, p.repairSpeakerTitle, p.repairNounRoot, p.repairAdjectiveList, p.repairReportingRoot, p.repairClausalNoun, p.repairAdjectivalIng, p.repairSingledOut, p.repairControlledGerund, p.repairSplitSubject, p.repairStrayConjunct, p.repairConjLevel} {
+	for _, r := range []func() bool{
+		p.repairOpener, p.repairFusedParticiple, p.repairPastAdjective, p.repairNominalConj,
+		p.repairPastConj, p.repairLightObl, p.repairNounInfinitive, p.repairObjectPurpose,
+		p.repairReportedConj, p.repairSubjectAgreement, p.repairAsWellAs, p.repairNounGerund,
+		p.repairPurposeGap, p.repairGerundAdjective, p.repairAdjectiveVerb, p.repairNameConjunction,
+		p.repairGerundSeries, p.repairListedVerb, p.repairHyphenSplit, p.repairPunctHead,
+		p.repairSpeakerObject, p.repairSpeakerTitle, p.repairNounRoot, p.repairAdjectiveList,
+		p.repairReportingRoot, p.repairClausalNoun, p.repairAdjectivalIng, p.repairSingledOut,
+		p.repairControlledGerund, p.repairSplitSubject, p.repairStrayConjunct, p.repairConjLevel,
+	} {
 		saved = append(saved[:0], p.s.Words...)
 		if !r() {
 			continue
