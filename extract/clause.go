@@ -1216,6 +1216,7 @@ func (p *parse) repair() {
 		p.repairSpeakerObject, p.repairSpeakerTitle, p.repairNounRoot, p.repairAdjectiveList,
 		p.repairReportingRoot, p.repairClausalNoun, p.repairAdjectivalIng, p.repairSingledOut,
 		p.repairControlledGerund, p.repairSplitSubject, p.repairStrayConjunct, p.repairConjLevel,
+		p.repairRootVerb, p.repairOpenerSubject, p.repairReportedClause,
 	} {
 		saved = append(saved[:0], p.s.Words...)
 		if !r() {
@@ -2816,6 +2817,181 @@ func (p *parse) repairStrayConjunct() bool {
 		}
 		p.attach(k, m, "conj")
 		changed = true
+	}
+	return changed
+}
+
+// repairRootVerb mends a sentence read as one noun phrase whose finite
+// verb hangs inside it as a modifier: in "The number of ones equals the
+// number of zeros" the parser makes "number" the root and "equals" a
+// clause on "ones"; in "Declining issues outnumbered gainers" it makes
+// "outnumbered" an adjective on "gainers". A present or past tense verb
+// with no subject of its own after the noun that heads the sentence is
+// that noun's predicate: the verb is the root and the noun its subject;
+// a noun the verb modified as an adjective is its object. (A name before
+// the root noun taken for its subject, as in "Baako's grandmother Naana,
+// a blind-seer, stands …", stays with it.)
+func (p *parse) repairRootVerb() bool {
+	for o := range p.s.Words {
+		if p.rel(o) != "root" || p.pos(o) != "NOUN" && p.pos(o) != "PROPN" ||
+			p.hasChild(o, "cop", "nsubj:pass", "csubj", "case", "mark") {
+			continue
+		}
+		if sj := p.child(o, "nsubj"); sj > o {
+			continue
+		}
+		for v := o + 1; v < len(p.s.Words); v++ {
+			x := p.xpos(v)
+			if p.pos(v) != "VERB" || x != "VBZ" && x != "VBP" && x != "VBD" || !p.dominates(o, v) {
+				continue
+			}
+			r := p.rel(v)
+			if r != "acl" && r != "amod" && r != "parataxis" ||
+				p.hasChild(v, "nsubj", "nsubj:pass", "csubj", "expl", "mark", "aux", "aux:pass", "cop") {
+				continue
+			}
+			n := p.head(v)
+			if r == "amod" && (n < v || p.head(n) < 0) {
+				continue
+			}
+			// The subject is all the words before the verb: none of them
+			// may hang on anything after it.
+			ok := true
+			for j := 0; j < v; j++ {
+				if p.head(j) > v && p.urel(j) != "punct" && !(r == "amod" && p.head(j) == n) {
+					ok = false
+					break
+				}
+			}
+			if !ok {
+				break
+			}
+			if r == "amod" {
+				p.attach(n, v, "obj")
+			}
+			p.attach(v, -1, "root")
+			for _, k := range p.kids[o] {
+				if k > v {
+					p.attach(k, v, p.rel(k))
+				}
+			}
+			p.attach(o, v, "nsubj")
+			return true
+		}
+	}
+	return false
+}
+
+// repairOpenerSubject mends the subject of a verb hung inside the phrase
+// that opens the sentence: in "During the celebrations of his Silver
+// Jubilee in November 1955, Haile Selassie introduced a constitution" the
+// parser makes "Haile Selassie" an apposition of "November", and
+// "introduced" has no subject. A nominal set off by a comma at the end of
+// an opening phrase, right before a verb that has no subject, is that
+// verb's subject: an apposition would not stand between the phrase and
+// its verb. (repairOpener does the same for an "-ing" opener.)
+func (p *parse) repairOpenerSubject() bool {
+	changed := false
+	for h := range p.s.Words {
+		if p.pos(h) != "VERB" && p.pos(h) != "AUX" && !p.hasChild(h, "cop") ||
+			p.hasChild(h, "csubj", "expl") {
+			continue
+		}
+		if r := p.urel(h); r != "root" && r != "ccomp" && r != "parataxis" {
+			continue
+		}
+		// A subject with a preposition of its own is an opening phrase
+		// all the same: "According to available information, the
+		// Maoists have …" with "information" the subject.
+		sj := p.child(h, "nsubj", "nsubj:pass")
+		if sj >= 0 && (sj > h || !p.hasChild(sj, "case")) {
+			continue
+		}
+		for _, k := range p.kids[h] {
+			if k > h || p.urel(k) != "obl" && p.urel(k) != "advcl" && p.urel(k) != "advmod" && k != sj ||
+				p.subtree(k, nil)[0] != p.subtree(h, nil)[0] {
+				continue
+			}
+			a := -1
+			for _, j := range p.subtree(k, nil) {
+				if p.rel(j) != "appos" && p.rel(j) != "list" ||
+					p.pos(j) != "NOUN" && p.pos(j) != "PROPN" && p.pos(j) != "PRON" {
+					continue
+				}
+				sp := p.subtree(j, nil)
+				first := sp[0]
+				if p.s.Words[first].Text == "," && len(sp) > 1 {
+					first = sp[1]
+				}
+				if first == 0 || p.s.Words[first-1].Text != "," || p.pos(first) == "ADP" {
+					continue
+				}
+				// Between the nominal and the verb only the verb's
+				// auxiliaries and adverbs ("have well-established").
+				end := sp[len(sp)-1]
+				ok := true
+				for m := end + 1; m < h; m++ {
+					if g := p.head(m); g > end && g < h {
+						continue
+					}
+					if p.head(m) != h || p.urel(m) != "aux" && p.urel(m) != "advmod" && p.urel(m) != "punct" {
+						ok = false
+					}
+				}
+				if ok {
+					a = j
+				}
+			}
+			if a >= 0 {
+				if k == sj {
+					p.attach(k, h, "obl")
+				}
+				p.attach(a, h, "nsubj")
+				changed = true
+				break
+			}
+		}
+	}
+	return changed
+}
+
+// repairReportedClause mends the clause a verb of saying reports, hung as
+// a relative clause on the phrase between them: in "Alexander said after
+// this incident that he had never been so lucky" the parser makes "that
+// he had never been so lucky" a relative clause on "incident"; in "Mr.
+// Rifenburgh told industry analysts he is moving …" it makes "he is
+// moving" one on "analysts". A clause with a subject of its own, brought
+// in by the conjunction "that" or by nothing, after the listener or an
+// adverbial of a verb of saying is what is said.
+func (p *parse) repairReportedClause() bool {
+	changed := false
+	for v := range p.s.Words {
+		if !sayVerbs[p.lemma(v)] || p.pos(v) != "VERB" || p.hasChild(v, "ccomp", "obj") {
+			continue
+		}
+		for _, n := range p.kids[v] {
+			if n < v || p.rel(n) != "obl" && p.rel(n) != "iobj" {
+				continue
+			}
+			for _, c := range p.kids[n] {
+				if c < n || p.rel(c) != "acl:relcl" && p.rel(c) != "acl" {
+					continue
+				}
+				sj := p.child(c, "nsubj", "nsubj:pass")
+				if sj < 0 || sj > c || strings.HasPrefix(p.xpos(sj), "W") {
+					continue
+				}
+				m := p.child(c, "mark")
+				if m >= 0 && p.lower(m) != "that" || m < 0 && p.rel(n) != "iobj" {
+					continue
+				}
+				if m >= 0 && m > sj {
+					continue
+				}
+				p.attach(c, v, "ccomp")
+				changed = true
+			}
+		}
 	}
 	return changed
 }

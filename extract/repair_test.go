@@ -122,6 +122,47 @@ func TestRepair(t *testing.T) {
 			xpos: map[int]string{4: "JJ"},
 			want: []string{"escalate root ROOT", "drills nsubj escalate", "tension obj escalate", ". punct escalate"},
 		},
+		{
+			name: "a sentence read as a noun phrase with its verb a clause inside it",
+			spec: "The/DET/2/det number/NOUN/0/root of/ADP/4/case ones/NOUN/2/nmod equals/VERB/4/acl the/DET/7/det total/NOUN/5/obj ./PUNCT/2/punct",
+			xpos: map[int]string{4: "VBZ"},
+			want: []string{"equals root ROOT", "number nsubj equals", "total obj equals", ". punct equals"},
+		},
+		{
+			name: "a verb read as an adjective on its object in a noun root",
+			spec: "Declining/VERB/2/amod issues/NOUN/0/root outnumbered/VERB/4/amod gainers/NOUN/2/nmod ./PUNCT/2/punct",
+			xpos: map[int]string{2: "VBD"},
+			want: []string{"outnumbered root ROOT", "issues nsubj outnumbered", "gainers obj outnumbered"},
+		},
+		{
+			name: "the subject hung as an apposition inside an opening phrase",
+			spec: "During/ADP/2/case celebrations/NOUN/8/obl in/ADP/4/case November/PROPN/2/nmod ,/PUNCT/7/punct Haile/PROPN/7/compound Selassie/PROPN/4/appos introduced/VERB/0/root a/DET/10/det constitution/NOUN/8/obj",
+			xpos: map[int]string{7: "VBD"},
+			want: []string{"Selassie nsubj introduced", "celebrations obl introduced"},
+		},
+		{
+			name: "an opening phrase read as the subject, the subject its apposition",
+			spec: "According/VERB/3/case to/ADP/1/fixed information/NOUN/9/nsubj ,/PUNCT/6/punct the/DET/6/det Maoists/PROPN/3/appos have/AUX/9/aux well/ADV/9/advmod established/VERB/0/root linkages/NOUN/9/obj",
+			want: []string{"Maoists nsubj established", "information obl established"},
+		},
+		{
+			name: "a reported clause read as a relative clause on the phrase before it",
+			spec: "Alexander/PROPN/2/nsubj said/VERB/0/root/say after/ADP/5/case this/DET/5/det incident/NOUN/2/obl that/SCONJ/10/mark he/PRON/10/nsubj had/AUX/10/aux been/AUX/10/cop lucky/ADJ/5/acl:relcl",
+			xpos: map[int]string{6: "PRP"},
+			want: []string{"lucky ccomp said", "incident obl said"},
+		},
+		{
+			name: "a reported clause without that read as a relative clause on the listener",
+			spec: "Rifenburgh/PROPN/2/nsubj told/VERB/0/root/tell analysts/NOUN/2/iobj he/PRON/6/nsubj is/AUX/6/aux moving/VERB/3/acl:relcl",
+			xpos: map[int]string{3: "PRP"},
+			want: []string{"moving ccomp told", "analysts iobj told"},
+		},
+		{
+			name: "a relative clause on the listener keeps its relative pronoun",
+			spec: "Rifenburgh/PROPN/2/nsubj told/VERB/0/root/tell analysts/NOUN/2/iobj who/PRON/5/nsubj work/VERB/3/acl:relcl",
+			xpos: map[int]string{3: "WP"},
+			want: []string{"work acl:relcl analysts"},
+		},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
