@@ -12,6 +12,14 @@
 // benchmark scores; facts carry canonical entity labels and lemmatized
 // predicates, the form the graph stores. Any extractor that implements
 // Extractor plugs into graph loading and the CLI unchanged.
+//
+// Where each step lives: clause.go reads clauses off the parse, after its
+// repair* functions mend the parser's typical errors (each tested on a
+// hand-built tree in repair_test.go, so that they are checked apart from
+// the parser); nominal.go folds light nouns into predicates ("reaffirm
+// commitment to") and reads facts out of noun phrases; canon.go,
+// gazetteer.go and persons.go (names and titles) turn words into canonical
+// entities and predicates; confidence.go scores extractions.
 package extract
 
 import (
