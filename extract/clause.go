@@ -87,6 +87,9 @@ func (p *parse) urel(i int) string {
 }
 func (p *parse) head(i int) int   { return p.s.Words[i].Head - 1 }
 func (p *parse) pos(i int) string { return p.s.Words[i].UPOS }
+
+// nominal says whether word i is a noun, common or proper.
+func (p *parse) nominal(i int) bool { return p.pos(i) == "NOUN" || p.pos(i) == "PROPN" }
 func (p *parse) lemma(i int) string {
 	l := p.s.Words[i].Lemma
 	if l == "" {
@@ -436,7 +439,7 @@ func (p *parse) possessives() []tuple {
 			continue
 		}
 		n := p.head(i)
-		if n < 0 || p.pos(n) != "NOUN" && p.pos(n) != "PROPN" {
+		if n < 0 || !p.nominal(n) {
 			continue
 		}
 		owner := p.trim(p.subtree(i, func(k int) bool { return p.rel(k) == "case" && p.head(k) == i }))
@@ -1274,23 +1277,6 @@ func (p *parse) repairOpener() bool {
 				subj = append(subj, k)
 			}
 		}
-		if len(subj) == 0 {
-			// The opener read right, as an adverbial clause, but the
-			// subject still hung on it: "Excluding the special
-			// editions, the Ram came in three colors".
-			for _, k := range p.kids[h] {
-				if p.rel(k) != "advcl" || k > h {
-					continue
-				}
-				if a := p.openerAppos(k, h); a >= 0 {
-					p.attach(a, h, "nsubj")
-					p.index()
-					changed = true
-					break
-				}
-			}
-			continue
-		}
 		if len(subj) == 1 && subj[0] < h {
 			if a := p.openerAppos(subj[0], h); a >= 0 {
 				p.attach(a, h, "nsubj")
@@ -1313,13 +1299,7 @@ func (p *parse) repairOpener() bool {
 		}
 		p.attach(s1, h, "advcl")
 		p.attach(comma, s1, "punct")
-		p.s.Words[s1].UPOS, p.s.Words[s1].XPOS = "VERB", "VBG"
-		p.relemma(s1)
-		for _, k := range p.kids[s1] {
-			if p.rel(k) == "nmod" {
-				p.s.Words[k].Deprel = "obl"
-			}
-		}
+		p.verbalGerund(s1)
 		changed = true
 	}
 	return changed
@@ -1339,7 +1319,7 @@ func (p *parse) openerAppos(s, h int) int {
 		return -1
 	}
 	for _, a := range p.kids[s] {
-		if p.rel(a) != "appos" || a < s || p.pos(a) != "NOUN" && p.pos(a) != "PROPN" && p.pos(a) != "PRON" {
+		if p.rel(a) != "appos" || a < s || !p.nominal(a) && p.pos(a) != "PRON" {
 			continue
 		}
 		sp := p.subtree(a, nil)
@@ -1388,13 +1368,13 @@ func (p *parse) repairFusedParticiple() bool {
 		w := p.s.Words
 		if w[hy].Text != "-" || w[x].End != w[hy].Start || w[hy].End != w[k].Start ||
 			p.xpos(k) != "VBN" && p.xpos(k) != "VBD" ||
-			p.pos(n) != "NOUN" && p.pos(n) != "PROPN" || p.head(x) == k || p.head(x) < 0 {
+			!p.nominal(n) || p.head(x) == k || p.head(x) < 0 {
 			continue
 		}
 		switch {
 		case p.head(n) == k && p.rel(n) == "obj":
 		case p.head(k) == n && p.urel(k) == "amod" && !p.dominates(n, x) && !p.dominates(x, n) &&
-			(p.pos(x) == "NOUN" || p.pos(x) == "PROPN") && p.hasChild(x, "case"):
+			p.nominal(x) && p.hasChild(x, "case"):
 			// The participle already modifies the noun: the noun moves
 			// up to where the first part hung, with its preposition.
 			p.attach(n, p.head(x), p.rel(x))
@@ -1476,7 +1456,7 @@ func (p *parse) repairNominalConj() bool {
 	changed := false
 	for k := range p.s.Words {
 		h := p.head(k)
-		if p.rel(k) != "conj" || h < 0 || p.pos(h) != "VERB" || p.pos(k) != "NOUN" && p.pos(k) != "PROPN" ||
+		if p.rel(k) != "conj" || h < 0 || p.pos(h) != "VERB" || !p.nominal(k) ||
 			p.hasChild(k, "cop", "nsubj", "nsubj:pass", "aux", "aux:pass", "obj", "mark") {
 			continue
 		}
@@ -1522,16 +1502,17 @@ func (p *parse) listBefore(k int) int {
 		end--
 	}
 	for a, d := end, 0; a >= 0 && d < 8; a, d = p.head(a), d+1 {
-		if p.pos(a) != "NOUN" && p.pos(a) != "PROPN" || p.dominates(k, a) {
+		if !p.nominal(a) || p.dominates(k, a) {
 			return -1
 		}
-		if sp := p.subtree(a, nil); sp[len(sp)-1] != end {
+		sp := p.subtree(a, nil)
+		if sp[len(sp)-1] != end {
 			return -1
 		}
 		// A comma before "and" ends a list written with commas: "the
 		// Summit, the Forum, and the Meeting", not "navigation and
 		// overflight and other uses of the sea, and peaceful resolution".
-		if p.rel(a) == "conj" && (!comma || p.s.Words[p.subtree(a, nil)[0]].Text == ",") {
+		if p.rel(a) == "conj" && (!comma || p.s.Words[sp[0]].Text == ",") {
 			for p.rel(a) == "conj" && p.head(a) >= 0 {
 				a = p.head(a)
 			}
@@ -1722,7 +1703,7 @@ func (p *parse) repairSubjectAgreement() bool {
 			continue
 		}
 		for _, c := range p.kids[s] {
-			if p.rel(c) != "conj" || c > h || p.pos(c) != "NOUN" && p.pos(c) != "PROPN" {
+			if p.rel(c) != "conj" || c > h || !p.nominal(c) {
 				continue
 			}
 			cc := p.child(c, "cc")
@@ -1747,7 +1728,7 @@ func (p *parse) repairSubjectAgreement() bool {
 			// prepositional phrases, on the subject.
 			g := -1
 			for j := cc - 1; j > s && g < 0; j-- {
-				if p.pos(j) != "NOUN" && p.pos(j) != "PROPN" || p.rel(j) != "nmod" {
+				if !p.nominal(j) || p.rel(j) != "nmod" {
 					continue
 				}
 				for a, d := j, 0; a >= 0 && d < 6; a, d = p.head(a), d+1 {
@@ -1811,7 +1792,7 @@ func (p *parse) repairAsWellAs() bool {
 		if p.rel(k) != "conj" || cc < 0 || p.lower(cc) != "as" || cc+2 >= k || p.lower(cc+1) != "well" || p.lower(cc+2) != "as" {
 			continue
 		}
-		if p.pos(k) != "NOUN" && p.pos(k) != "PROPN" {
+		if !p.nominal(k) {
 			continue
 		}
 		v := p.head(k)
@@ -1851,7 +1832,7 @@ func (p *parse) quotedHead(q int) int {
 	}
 	for j := open + 1; j < q; j++ {
 		if h := p.head(j); (h < open || h > q) && p.pos(j) != "PUNCT" {
-			if p.pos(j) == "NOUN" || p.pos(j) == "PROPN" {
+			if p.nominal(j) {
 				return j
 			}
 			return -1
@@ -2020,7 +2001,7 @@ func (p *parse) repairAdjectiveVerb() bool {
 	for o := range p.s.Words {
 		n := p.head(o)
 		if p.rel(o) != "nmod" || n < 0 || n > o || p.hasChild(o, "case") ||
-			p.pos(o) != "NOUN" && p.pos(o) != "PROPN" || p.pos(n) != "NOUN" && p.pos(n) != "PROPN" {
+			!p.nominal(o) || !p.nominal(n) {
 			continue
 		}
 		sp := p.subtree(o, nil)
@@ -2129,7 +2110,7 @@ func (p *parse) repairNameConjunction() bool {
 		}
 		// The name's capital is its own, not the sentence's.
 		n := i - 1
-		if n == 0 || p.pos(n) != "PROPN" && p.pos(n) != "NOUN" || !capitalized(p.s.Words[n].Text) || p.head(n) == i {
+		if n == 0 || !p.nominal(n) || !capitalized(p.s.Words[n].Text) || p.head(n) == i {
 			continue
 		}
 		p.attach(i, n, "flat")
@@ -2335,7 +2316,7 @@ func (p *parse) repairHyphenSplit() bool {
 		}
 		if v < 0 || n == x || p.head(n) != v || p.rel(n) != p.rel(x) || len(p.kids[x]) > 1 ||
 			len(p.kids[x]) == 1 && p.kids[x][0] != hy ||
-			p.pos(n) != "NOUN" && p.pos(n) != "PROPN" {
+			!p.nominal(n) {
 			continue
 		}
 		switch p.urel(x) {
@@ -2374,7 +2355,7 @@ func (p *parse) firstConjunct(k, c int) int {
 	// "between" takes its two conjuncts itself.
 	m := -1
 	for a, d := c-1, 0; a >= 0 && a != k && d < 8; a, d = p.head(a), d+1 {
-		if p.pos(a) != "NOUN" && p.pos(a) != "PROPN" {
+		if !p.nominal(a) {
 			break
 		}
 		sp := p.subtree(a, func(j int) bool { return j == k })
@@ -2411,7 +2392,7 @@ func (p *parse) isName(k int) bool {
 func (p *parse) repairConjLevel() bool {
 	changed := false
 	for k := range p.s.Words {
-		if p.rel(k) != "conj" || (p.pos(k) != "NOUN" && p.pos(k) != "PROPN") || !p.hasChild(k, "det", "nmod:poss") {
+		if p.rel(k) != "conj" || (!p.nominal(k)) || !p.hasChild(k, "det", "nmod:poss") {
 			continue
 		}
 		c := p.subtree(k, nil)[0]
@@ -2435,7 +2416,7 @@ func (p *parse) repairConjLevel() bool {
 // second that subject's conjunct.
 func (p *parse) repairNounRoot() bool {
 	for o := range p.s.Words {
-		if p.rel(o) != "root" || p.pos(o) != "NOUN" && p.pos(o) != "PROPN" || p.hasChild(o, "cop", "nsubj", "nsubj:pass") {
+		if p.rel(o) != "root" || !p.nominal(o) || p.hasChild(o, "cop", "nsubj", "nsubj:pass") {
 			continue
 		}
 		for _, v := range p.kids[o] {
@@ -2482,10 +2463,10 @@ func (p *parse) repairSingledOut() bool {
 			end--
 		}
 		n := end
-		for d := 0; n >= 0 && n != h && d < 8 && p.pos(n) != "NOUN" && p.pos(n) != "PROPN"; d++ {
+		for d := 0; n >= 0 && n != h && d < 8 && !p.nominal(n); d++ {
 			n = p.head(n)
 		}
-		if n < 0 || n == h || p.pos(n) != "NOUN" && p.pos(n) != "PROPN" || !p.dominates(h, n) {
+		if n < 0 || n == h || !p.nominal(n) || !p.dominates(h, n) {
 			continue
 		}
 		p.attach(k, n, "appos")
@@ -2508,7 +2489,7 @@ func (p *parse) repairControlledGerund() bool {
 			continue
 		}
 		n := p.child(a, "compound")
-		if n < 0 || n != a-1 || p.pos(n) != "PROPN" && p.pos(n) != "NOUN" {
+		if n < 0 || n != a-1 || !p.nominal(n) {
 			continue
 		}
 		v := p.head(o)
@@ -2546,7 +2527,7 @@ func (p *parse) repairAdjectivalIng() bool {
 	changed := false
 	for g := range p.s.Words {
 		m := p.head(g)
-		if m < 0 || p.rel(g) != "conj" || !adjectivalIng[p.lower(g)] || p.pos(m) != "NOUN" && p.pos(m) != "PROPN" {
+		if m < 0 || p.rel(g) != "conj" || !adjectivalIng[p.lower(g)] || !p.nominal(m) {
 			continue
 		}
 		o := g + 1
@@ -2585,16 +2566,22 @@ func (p *parse) repairClausalNoun() bool {
 			p.hasChild(k, "det", "case", "nmod:poss", "amod") {
 			continue
 		}
-		p.s.Words[k].UPOS, p.s.Words[k].XPOS = "VERB", "VBG"
-		p.relemma(k)
-		for _, c := range p.kids[k] {
-			if p.rel(c) == "nmod" {
-				p.attach(c, k, "obl")
-			}
-		}
+		p.verbalGerund(k)
 		changed = true
 	}
 	return changed
+}
+
+// verbalGerund makes k, an "-ing" word the tagger took for a noun, the
+// gerund that heads a clause: a verb, its noun modifiers its obliques.
+func (p *parse) verbalGerund(k int) {
+	p.s.Words[k].UPOS, p.s.Words[k].XPOS = "VERB", "VBG"
+	p.relemma(k)
+	for _, c := range p.kids[k] {
+		if p.rel(c) == "nmod" {
+			p.attach(c, k, "obl")
+		}
+	}
 }
 
 // repairReportingRoot mends a reporting verb the parser hung on the clause
@@ -2658,7 +2645,7 @@ func (p *parse) repairAdjectiveList() bool {
 			continue
 		}
 		n := last + 1
-		if p.head(n) != last || p.pos(n) != "NOUN" && p.pos(n) != "PROPN" || p.hasChild(n, "case") {
+		if p.head(n) != last || !p.nominal(n) || p.hasChild(n, "case") {
 			continue
 		}
 		p.attach(n, p.head(a), p.rel(a))
@@ -2682,7 +2669,7 @@ func (p *parse) repairPunctHead() bool {
 	changed := false
 	for k := range p.s.Words {
 		m := p.head(k)
-		if m < 0 || p.pos(m) != "PUNCT" || p.pos(k) != "NOUN" && p.pos(k) != "PROPN" {
+		if m < 0 || p.pos(m) != "PUNCT" || !p.nominal(k) {
 			continue
 		}
 		h := p.head(m)
@@ -2734,7 +2721,7 @@ func (p *parse) repairSpeakerTitle() bool {
 	for c := range p.s.Words {
 		v := p.head(c)
 		if v < 0 || p.rel(c) != "ccomp" || c < v || !sayVerbs[p.lemma(v)] ||
-			p.pos(c) != "NOUN" && p.pos(c) != "PROPN" || p.hasChild(c, "cop", "mark") {
+			!p.nominal(c) || p.hasChild(c, "cop", "mark") {
 			continue
 		}
 		n := p.child(c, "nsubj")
@@ -2801,7 +2788,7 @@ func (p *parse) repairStrayConjunct() bool {
 		default:
 			continue
 		}
-		if p.pos(k) != "NOUN" && p.pos(k) != "PROPN" {
+		if !p.nominal(k) {
 			continue
 		}
 		// The coordinator opens the noun's phrase; it may hang on the
@@ -2833,7 +2820,7 @@ func (p *parse) repairStrayConjunct() bool {
 // a blind-seer, stands …", stays with it.)
 func (p *parse) repairRootVerb() bool {
 	for o := range p.s.Words {
-		if p.rel(o) != "root" || p.pos(o) != "NOUN" && p.pos(o) != "PROPN" ||
+		if p.rel(o) != "root" || !p.nominal(o) ||
 			p.hasChild(o, "cop", "nsubj:pass", "csubj", "case", "mark") {
 			continue
 		}
@@ -2915,7 +2902,7 @@ func (p *parse) repairOpenerSubject() bool {
 			a := -1
 			for _, j := range p.subtree(k, nil) {
 				if p.rel(j) != "appos" && p.rel(j) != "list" ||
-					p.pos(j) != "NOUN" && p.pos(j) != "PROPN" && p.pos(j) != "PRON" {
+					!p.nominal(j) && p.pos(j) != "PRON" {
 					continue
 				}
 				sp := p.subtree(j, nil)

@@ -50,7 +50,7 @@ func (p *parse) folded(obj int) (prep string, heads []int) {
 					c = sub[0]
 				}
 			}
-			if c >= 0 && (p.rel(k) == "nmod" || p.pos(k) == "NOUN" || p.pos(k) == "PROPN") {
+			if c >= 0 && (p.rel(k) == "nmod" || p.nominal(k)) {
 				return p.lower(c), p.conjuncts(k)
 			}
 		case "acl", "advcl":
