@@ -15,6 +15,6 @@ with the CaRB scorer (eval carb) and the NLP core against a UD treebank
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error { return cmd.Help() },
 	}
-	cmd.AddCommand(NewCmdEvalCarb(s), NewCmdEvalParse(s), NewCmdEvalFacts(s))
+	cmd.AddCommand(NewCmdEvalCarb(s), NewCmdEvalParse(s), NewCmdEvalFacts(s), NewCmdEvalJudge(s))
 	return cmd
 }
