@@ -7,3 +7,9 @@ import _ "embed"
 //
 //go:embed gazetteer.tsv
 var Gazetteer []byte
+
+// Groups lists standing groups and their members (group<TAB>member;member),
+// so that a group's statement knows who "we" are.
+//
+//go:embed groups.tsv
+var Groups []byte

@@ -38,13 +38,14 @@ type acronymDef struct {
 	sentence int
 }
 
-func newDocState(gaz *Gazetteer, text string, sents []nlp.Sentence) *docState {
+func newDocState(gaz *Gazetteer, doc schema.Document, title *nlp.Sentence, sents []nlp.Sentence) *docState {
+	text := doc.Text
 	d := &docState{gaz: gaz, text: text, acronyms: map[string]acronymDef{}, ents: map[string]*schema.Entity{},
 		surnames: map[string]string{}, titled: map[string]bool{}}
 	for i, s := range sents {
 		d.findAcronyms(i+1, s)
 	}
-	d.findParties(sents)
+	d.findParties(doc, title, sents)
 	return d
 }
 
@@ -145,31 +146,6 @@ func matchFrom(words []nlp.Word, j int, rest string, content int) int {
 // findParties finds who speaks in a joint statement: the countries and
 // organizations named in its first sentences (title and opening), in order
 // of first mention. "Both sides" and "the two countries" refer to them.
-func (d *docState) findParties(sents []nlp.Sentence) {
-	seen := map[string]bool{}
-	for i := 0; i < len(sents) && i < 3; i++ {
-		s := sents[i]
-		if i == 0 {
-			s = withoutSiteName(d.text, s)
-		}
-		for _, m := range d.scanNames(s) {
-			if m.Type != schema.TypeCountry && m.Type != schema.TypeOrganization {
-				continue
-			}
-			if !seen[m.Canonical] {
-				seen[m.Canonical] = true
-				d.parties = append(d.parties, m.Canonical)
-			}
-		}
-		if len(d.parties) >= 2 {
-			break
-		}
-	}
-	if len(d.parties) < 2 {
-		d.parties = nil // one party is no joint statement: leave references unresolved
-	}
-}
-
 // withoutSiteName drops what follows the last " – " or " | " in a title
 // line, the publisher's name ("… Meeting – United States Department of
 // State"), which names no party.
@@ -244,7 +220,10 @@ type nameMatch struct {
 }
 
 // scanNames finds gazetteer names in a sentence, longest first.
-func (d *docState) scanNames(s nlp.Sentence) []nameMatch {
+func (d *docState) scanNames(s nlp.Sentence) []nameMatch { return d.scanNamesIn(d.text, s) }
+
+// scanNamesIn is scanNames for a sentence of another text (a title).
+func (d *docState) scanNamesIn(text string, s nlp.Sentence) []nameMatch {
 	var out []nameMatch
 	w := s.Words
 	for i := 0; i < len(w); i++ {
@@ -252,9 +231,9 @@ func (d *docState) scanNames(s nlp.Sentence) []nameMatch {
 			continue // Key ignores a leading "the"; the name starts after it
 		}
 		for j := min(len(w), i+d.gaz.maxWords+2); j > i; j-- {
-			text := d.text[w[i].Start:w[j-1].End]
-			if e, ok := d.gaz.Lookup(text); ok {
-				out = append(out, nameMatch{e, text})
+			name := text[w[i].Start:w[j-1].End]
+			if e, ok := d.gaz.Lookup(name); ok {
+				out = append(out, nameMatch{e, name})
 				i = j - 1
 				break
 			}

@@ -155,8 +155,15 @@ func (p *Pipeline) Extract(ctx context.Context, doc schema.Document) (schema.Res
 	if err := ctx.Err(); err != nil {
 		return res, err
 	}
-	sents := p.sentences(doc.Text)
-	d := newDocState(p.opts.Gazetteer, doc.Text, sents)
+	plain := blankMarkup(doc.Text)
+	sents := p.sentences(plain)
+	var title *nlp.Sentence
+	if strings.TrimSpace(doc.Title) != "" {
+		t := p.ann.AnnotateSentence(doc.Title)
+		title = &t
+	}
+	doc.Text = plain // the original stays in res.Document
+	d := newDocState(p.opts.Gazetteer, doc, title, sents)
 	for i, s := range sents {
 		if i%64 == 0 {
 			if err := ctx.Err(); err != nil {
@@ -164,7 +171,7 @@ func (p *Pipeline) Extract(ctx context.Context, doc schema.Document) (schema.Res
 			}
 		}
 		n := i + 1
-		res.Sentences = append(res.Sentences, schema.Sentence{N: n, Text: doc.Text[s.Start:s.End], Start: s.Start, End: s.End,
+		res.Sentences = append(res.Sentences, schema.Sentence{N: n, Text: res.Document.Text[s.Start:s.End], Start: s.Start, End: s.End,
 			Mentions: d.mentions(s)})
 		pr := newParse(s)
 		d.facts(n, pr, pr.tuples())

@@ -1,0 +1,169 @@
+package extract
+
+import (
+	"bufio"
+	"bytes"
+	"net/url"
+	"strings"
+	"sync"
+
+	"github.com/kgraph/kgraph/data"
+	"github.com/kgraph/kgraph/nlp"
+	"github.com/kgraph/kgraph/schema"
+)
+
+// Who "we" are. A statement's group references ("we", "both sides", "the
+// leaders") stand for its parties, and the parties are named where the
+// document names itself: its title, a title line, or an opening that says
+// who released it. A sentence in the body names what the statement is
+// about, not who speaks, so it never makes a party: "We deplore Russia's
+// repression" is not said by Russia. When no party is found the references
+// stay unresolved, and their facts are left out of the facts table rather
+// than given to the wrong speaker.
+
+// groupMembers maps Key(group) to its members' canonical labels.
+var groupMembers = sync.OnceValue(func() map[string][]string {
+	out := map[string][]string{}
+	sc := bufio.NewScanner(bytes.NewReader(data.Groups))
+	for sc.Scan() {
+		line := strings.TrimSpace(sc.Text())
+		if line == "" || strings.HasPrefix(line, "#") {
+			continue
+		}
+		group, members, ok := strings.Cut(line, "\t")
+		if !ok {
+			panic("data/groups.tsv: want group<TAB>members: " + line)
+		}
+		out[Key(group)] = strings.Split(members, ";")
+	}
+	return out
+})
+
+// publishers maps the end of a publisher's host name to the country it
+// speaks for, so a readout of a meeting "with Prime Minister Kishida of
+// Japan" on whitehouse.gov has the United States as its other party.
+var publishers = []struct{ suffix, country string }{
+	{".gov.uk", "United Kingdom"}, {".go.kr", "Republic of Korea"}, {".go.jp", "Japan"}, {".gc.ca", "Canada"},
+	{".gov.au", "Australia"}, {".gov.in", "India"}, {"europa.eu", "European Union"}, {".gov", "United States"},
+}
+
+func publisherCountry(rawURL string) string {
+	u, err := url.Parse(rawURL)
+	if err != nil || u.Host == "" {
+		return ""
+	}
+	host := strings.ToLower(u.Hostname())
+	for _, p := range publishers {
+		if strings.HasSuffix(host, p.suffix) {
+			return p.country
+		}
+	}
+	return ""
+}
+
+// meetingWords mark a title of a document two sides share: a joint
+// statement, a readout of a meeting or call with someone.
+var meetingWords = []string{"joint", "readout", "meeting", "call with", " with ", "trilateral", "bilateral", "summit", "dialogue", "talks"}
+
+// findParties sets d.parties from the document's title (or, for a text
+// without one, its title line) and the opening sentences that say who
+// released it.
+func (d *docState) findParties(doc schema.Document, title *nlp.Sentence, sents []nlp.Sentence) {
+	var found []string
+	seen := map[string]bool{}
+	add := func(text string, s nlp.Sentence) {
+		for _, m := range d.scanNamesIn(text, s) {
+			if m.Type != schema.TypeCountry && m.Type != schema.TypeOrganization {
+				continue
+			}
+			labels := []string{m.Canonical}
+			if ms, ok := groupMembers()[Key(m.Canonical)]; ok {
+				labels = ms
+			}
+			for _, l := range labels {
+				if !seen[l] {
+					seen[l] = true
+					found = append(found, l)
+				}
+			}
+		}
+	}
+	heading := ""
+	if title != nil {
+		heading = doc.Title
+		add(doc.Title, withoutTopic(doc.Title, withoutSiteName(doc.Title, *title)))
+	} else if len(sents) > 0 && titleLine(d.text, sents[0]) {
+		heading = d.text[sents[0].Start:sents[0].End]
+		add(d.text, withoutTopic(d.text, withoutSiteName(d.text, sents[0])))
+	}
+	for i := 0; i < len(sents) && i < 3 && len(found) < 2; i++ {
+		if i == 0 && title == nil && heading != "" {
+			continue // read above as the title line
+		}
+		if releases(d.text, sents[i]) {
+			add(d.text, sents[i])
+		}
+	}
+	lower := strings.ToLower(heading)
+	if len(found) == 1 {
+		shared := false
+		for _, w := range meetingWords {
+			shared = shared || strings.Contains(lower, w)
+		}
+		if pub := publisherCountry(doc.URL); shared && pub != "" && pub != found[0] {
+			found = append(found, pub)
+		}
+	}
+	if len(found) < 2 {
+		found = nil // one party is no joint statement: leave references unresolved
+	}
+	d.parties = found
+}
+
+// withoutTopic drops a title's topic, what follows its last " on ", which
+// the parties speak about: "Joint Statement by France, Germany, the United
+// Kingdom and the United States on Iran" is not spoken by Iran.
+func withoutTopic(text string, s nlp.Sentence) nlp.Sentence {
+	for i := len(s.Words) - 1; i > 0; i-- {
+		switch strings.ToLower(s.Words[i].Text) {
+		case "on", "regarding", "concerning", "about":
+			s.Words = s.Words[:i]
+			return s
+		}
+	}
+	return s
+}
+
+// releases reports whether an opening sentence says who released or
+// issued the text ("The text of the following joint statement was released
+// by the Governments of …"), or names the speakers in apposition to "we"
+// ("We, the leaders of Australia, India, Japan and the United States, …").
+func releases(text string, s nlp.Sentence) bool {
+	if len(s.Words) == 0 {
+		return false
+	}
+	if strings.EqualFold(s.Words[0].Text, "we") && len(s.Words) > 2 && (s.Words[1].Text == "," || strings.EqualFold(s.Words[1].Text, "the")) {
+		return true
+	}
+	for _, w := range s.Words {
+		switch strings.ToLower(w.Lemma) {
+		case "release", "issue":
+			return true
+		}
+	}
+	return false
+}
+
+// titleLine reports whether a text's first sentence is its title line: a
+// title ends without a full stop, a first sentence of prose with one.
+func titleLine(text string, s nlp.Sentence) bool {
+	line := strings.TrimSpace(text[s.Start:s.End])
+	if line == "" {
+		return false
+	}
+	switch line[len(line)-1] {
+	case '.', '!', '?', ':', ';':
+		return false
+	}
+	return true
+}

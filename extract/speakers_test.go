@@ -1,0 +1,120 @@
+package extract
+
+import (
+	"context"
+	"strings"
+	"testing"
+
+	"github.com/kgraph/kgraph/schema"
+)
+
+// Who "we" are, on documents shaped like the corpus's: the parties come
+// from the title, a group's members, the publisher of a readout, or not at
+// all; and the one urged or called on does what follows.
+func TestExtract_parties(t *testing.T) {
+	p, err := Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		name  string
+		doc   schema.Document
+		facts []string // "subject | predicate | object" that must be there
+		not   []string // subjects no resolved fact may have
+	}{
+		{
+			name:  "a body sentence names no party",
+			doc:   schema.Document{Text: "We deplore Russia's repression of civil society in Ukraine."},
+			not:   []string{"Russia", "Ukraine"},
+			facts: nil,
+		},
+		{
+			name: "a group's members from the title, its topic left out",
+			doc: schema.Document{Title: "Quad Joint Statement on Japan",
+				Text: "We condemned the missile tests."},
+			facts: []string{"Australia | condemn | missile tests", "India | condemn | missile tests",
+				"United States | condemn | missile tests", "Japan | condemn | missile tests"},
+		},
+		{
+			name: "a readout's other party is its publisher",
+			doc: schema.Document{Title: "Readout of the President's Meeting with Prime Minister Albanese of Australia",
+				URL:  "https://www.whitehouse.gov/briefing-room/readout",
+				Text: "The leaders discussed the AUKUS partnership."},
+			facts: []string{"Australia | discuss | AUKUS partnership", "United States | discuss | AUKUS partnership"},
+		},
+		{
+			name:  "a statement on one country has no parties",
+			doc:   schema.Document{Title: "Statement on Ukraine", URL: "https://www.whitehouse.gov/x", Text: "We support Ukraine."},
+			not:   []string{"Ukraine", "United States"},
+			facts: nil,
+		},
+		{
+			name:  "the one urged does the act",
+			doc:   schema.Document{Text: "Japan urged the DPRK to cease its destabilizing actions."},
+			facts: []string{"Democratic People's Republic of Korea | cease | destabilizing actions", "Japan | urge | Democratic People's Republic of Korea"},
+			not:   []string{},
+		},
+		{
+			name:  "a complement clause read as that + noun keeps its subject and negation",
+			doc:   schema.Document{Text: "Japan called on the Taliban to ensure that territory under their control is not used to launch terror attacks."},
+			facts: []string{"territory | be used to launch | terror attacks"},
+		},
+		{
+			name:  "markup is blanked, not read as words",
+			doc:   schema.Document{Text: "Japan joined the [Quad Cyber Challenge](https://example.org/c) on **Monday**."},
+			facts: []string{"Japan | join | Quad Cyber Challenge"},
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			tt.doc.ID = "t"
+			res, err := p.Extract(context.Background(), tt.doc)
+			if err != nil {
+				t.Fatal(err)
+			}
+			have := map[string]bool{}
+			var all []string
+			for _, f := range res.Facts {
+				if f.Unresolved {
+					continue
+				}
+				k := f.Subject + " | " + f.Predicate + " | " + f.Object
+				if f.Negated {
+					k = "not " + k
+				}
+				have[k] = true
+				all = append(all, k)
+				for _, s := range tt.not {
+					if strings.EqualFold(f.Subject, s) {
+						t.Errorf("%q is not a speaker here: %s", s, k)
+					}
+				}
+			}
+			for _, want := range tt.facts {
+				if !have[want] && !have["not "+want] {
+					t.Errorf("missing %q; have:\n%s", want, strings.Join(all, "\n"))
+				}
+			}
+		})
+	}
+}
+
+func TestBlankMarkup(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"See [the plan](https://x.org/a) now.", "See  the plan                   now."},
+		{"**said Deese.**", "  said Deese.  "},
+		{"the 21<sup>st</sup> century", "the 21     st       century"},
+		{"# # #\nText", "     \nText"},
+		{"a [bracket] and 3 < 4 > 2", "a [bracket] and 3 < 4 > 2"},
+		{"no markup", "no markup"},
+	}
+	for _, tt := range tests {
+		got := blankMarkup(tt.in)
+		if got != tt.want {
+			t.Errorf("blankMarkup(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+		if len(got) != len(tt.in) {
+			t.Errorf("blankMarkup(%q) changed the length", tt.in)
+		}
+	}
+}
