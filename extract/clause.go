@@ -341,8 +341,11 @@ func (p *parse) subjectOf(h int, depth int) (heads []int, inherited bool) {
 	}
 	switch p.rel(h) {
 	case "conj", "xcomp", "advcl", "parataxis":
-		if p.rel(h) == "xcomp" {
-			if o := p.child(parent, "obj", "iobj"); o >= 0 {
+		if p.rel(h) == "xcomp" || p.rel(h) == "advcl" && objectControl[p.lemma(parent)] && p.infinitive(h) {
+			// Object control: in "urged the DPRK to cease" and "called on
+			// Russia to withdraw" the one urged or called on does the
+			// second act, however the parser attached the infinitive.
+			if o := p.controller(parent); o >= 0 {
 				return []int{o}, true
 			}
 		}
@@ -372,6 +375,41 @@ func (p *parse) subjectOf(h int, depth int) (heads []int, inherited bool) {
 		return []int{parent}, true
 	}
 	return nil, false
+}
+
+// objectControl verbs give their object (or the noun of "call on X") as
+// the doer of the infinitive that follows: "urge X to do", "ask X to do".
+var objectControl = map[string]bool{"urge": true, "call": true, "ask": true, "encourage": true, "invite": true,
+	"press": true, "request": true, "require": true, "enable": true, "allow": true, "help": true, "permit": true,
+	"persuade": true, "compel": true, "force": true, "empower": true, "direct": true, "instruct": true,
+	"challenge": true, "appeal": true, "implore": true, "exhort": true, "task": true, "authorize": true}
+
+// infinitive reports whether verb h has the marker "to".
+func (p *parse) infinitive(h int) bool {
+	m := p.child(h, "mark")
+	return m >= 0 && p.lower(m) == "to" && p.pos(h) == "VERB"
+}
+
+// controller is the object of a control verb: its obj or iobj, or the
+// noun of "call on", "appeal to", "press on".
+func (p *parse) controller(v int) int {
+	if o := p.child(v, "obj", "iobj"); o >= 0 {
+		return o
+	}
+	for _, k := range p.kids[v] {
+		if p.rel(k) != "obl" {
+			continue
+		}
+		if c := p.child(k, "case"); c >= 0 {
+			switch p.lower(c) {
+			case "on", "upon", "to":
+				if objectControl[p.lemma(v)] {
+					return k
+				}
+			}
+		}
+	}
+	return -1
 }
 
 func (p *parse) depth(i int) int {
@@ -1219,7 +1257,7 @@ func (p *parse) repair() {
 		p.repairSpeakerObject, p.repairSpeakerTitle, p.repairNounRoot, p.repairAdjectiveList,
 		p.repairReportingRoot, p.repairClausalNoun, p.repairAdjectivalIng, p.repairSingledOut,
 		p.repairControlledGerund, p.repairSplitSubject, p.repairStrayConjunct, p.repairConjLevel,
-		p.repairRootVerb, p.repairOpenerSubject, p.repairReportedClause,
+		p.repairRootVerb, p.repairOpenerSubject, p.repairReportedClause, p.repairThatClause,
 	} {
 		saved = append(saved[:0], p.s.Words...)
 		if !r() {
@@ -2979,6 +3017,51 @@ func (p *parse) repairReportedClause() bool {
 				changed = true
 			}
 		}
+	}
+	return changed
+}
+
+// repairThatClause mends a complement clause whose "that" was read as a
+// determiner: in "ensure that territory … is not used to launch attacks"
+// the parser takes "that territory" as the object of "ensure" and hangs
+// "used" on it as a conjunct without a subject, so the clause loses its
+// subject and "ensure" gets the wrong object. The noun becomes the
+// subject of the verb, "that" its marker, and the clause the complement.
+func (p *parse) repairThatClause() bool {
+	changed := false
+	for t := range p.s.Words {
+		if p.lower(t) != "that" || p.pos(t) != "DET" || p.rel(t) != "det" {
+			continue
+		}
+		n := p.head(t)
+		if n < 0 || !p.nominal(n) || p.rel(n) != "obj" {
+			continue
+		}
+		v := p.head(n)
+		// The stranded verb hangs on v or, as often, on the verb v
+		// itself depends on ("call on X to ensure that … is not used").
+		f := -1
+		for g, up := v, 0; g >= 0 && up < 2 && f < 0; g, up = p.head(g), up+1 {
+			for _, k := range p.kids[g] {
+				if k > n && (p.rel(k) == "conj" || p.rel(k) == "parataxis" || p.rel(k) == "dep") && p.pos(k) == "VERB" {
+					f = k
+					break
+				}
+			}
+		}
+		if f < 0 || p.hasChild(f, "nsubj", "nsubj:pass", "cc") || !p.hasChild(f, "aux", "aux:pass", "cop") {
+			continue
+		}
+		rel := "nsubj"
+		if p.hasChild(f, "aux:pass") {
+			rel = "nsubj:pass"
+		}
+		p.attach(n, f, rel)
+		p.attach(t, f, "mark")
+		p.s.Words[t].UPOS, p.s.Words[t].XPOS = "SCONJ", "IN"
+		p.attach(f, v, "ccomp")
+		changed = true
+		p.index()
 	}
 	return changed
 }
