@@ -29,6 +29,11 @@ type docState struct {
 	lastThing, lastPerson         string
 	lastThingSent, lastPersonSent int
 	sentence                      int // the sentence being read
+	// Who speaks (speakers.go): the persons the title names by their
+	// title, the one person a statement is from, and the country that
+	// person's "we" stands for.
+	byTitle              map[string]string // Key(title) → person label
+	speaker, speakerSide string
 }
 
 type acronymDef struct {
@@ -46,6 +51,7 @@ func newDocState(gaz *Gazetteer, doc schema.Document, title *nlp.Sentence, sents
 		d.findAcronyms(i+1, s)
 	}
 	d.findParties(doc, title, sents)
+	d.findSpeakers(doc, title)
 	return d
 }
 
@@ -340,8 +346,17 @@ func (d *docState) resolveArg(p *parse, sp span, wide bool) mention {
 		}
 	}
 	label := d.labelOf(p, core)
+	if poss := p.child(h, "nmod:poss"); poss >= 0 && p.lower(poss) == "my" && d.speaker != "" && p.nominal(h) {
+		// "my Administration" in a statement from President Joe Biden is
+		// the Biden Administration.
+		parts := strings.Fields(d.speaker)
+		label = parts[len(parts)-1] + " " + label
+	}
 	k := Key(label)
 	switch {
+	case (k == "we" || k == "us") && d.parties == nil && d.speakerSide != "":
+		m.labels = []string{d.entity(d.speakerSide, p, h)}
+		return m
 	case groupRefs[Key(m.text)] || groupRefs[k] || groupRefs["the "+k]:
 		if d.parties == nil {
 			m.labels, m.unresolved = []string{m.text}, true
@@ -367,6 +382,11 @@ func (d *docState) resolveArg(p *parse, sp span, wide bool) mention {
 		m.labels, m.unresolved = []string{m.text}, true
 		return m
 	case label == "":
+		return m
+	case d.byTitle[k] != "" && strings.HasPrefix(strings.ToLower(m.text), "the "):
+		// "the President" of a readout is the President its title names.
+		m.labels = []string{d.byTitle[k]}
+		d.lastPerson, d.lastPersonSent = m.labels[0], d.sentence
 		return m
 	}
 	if ls := d.governments(p, h); ls != nil {
@@ -419,6 +439,8 @@ func (p *parse) relativeAntecedent(i int) int {
 // was named in this sentence or the one before; "" when unsure.
 func (d *docState) antecedent(k string) string {
 	switch k {
+	case "i", "me", "my", "myself", "mine":
+		return d.speaker
 	case "it", "its", "itself":
 		if d.lastThing != "" && d.sentence-d.lastThingSent <= 1 {
 			return d.lastThing

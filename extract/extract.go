@@ -86,6 +86,9 @@ func New(ann Annotator, opts Options) *Pipeline {
 func (p *Pipeline) Learn(res schema.Result) {
 	for _, e := range res.Entities {
 		for _, a := range e.Aliases {
+			if e.Type == schema.TypePerson && !strings.Contains(a.Name, " ") {
+				continue // a surname alone means someone else in another document
+			}
 			if a.Sentence > 0 {
 				p.AddName(a.Name, e.Label, e.Type)
 			}
@@ -240,5 +243,10 @@ func (pr *parse) text(text string, sp span) string {
 			start = sp[i]
 		}
 	}
-	return b.String()
+	out := b.String()
+	if strings.Contains(out, "  ") {
+		// Blanked markup (markup.go) leaves runs of spaces.
+		out = strings.Join(strings.Fields(out), " ")
+	}
+	return out
 }

@@ -165,6 +165,9 @@ func (d *docState) person(per person, n int) string {
 		}
 		if _, taken := d.surnames[Key(last)]; !taken {
 			d.surnames[Key(last)] = label
+			// The surname is a name the person goes by: search and
+			// evaluation find "Biden" for "Joe Biden".
+			addAlias(e, schema.Alias{Name: last, Sentence: n})
 		}
 	}
 	if per.title != "" {

@@ -167,3 +167,72 @@ func titleLine(text string, s nlp.Sentence) bool {
 	}
 	return true
 }
+
+// titledName is a person the title names with their title: "President
+// Joe Biden", "Prime Minister Kishida Fumio of Japan".
+type titledName struct{ name, title string }
+
+// titlePersons reads the titled persons of a title.
+func titlePersons(text string, s nlp.Sentence) []titledName {
+	var out []titledName
+	w := s.Words
+	for i := 0; i < len(w); i++ {
+		if !titleWords[strings.ToLower(w[i].Text)] || !capitalized(w[i].Text) {
+			continue
+		}
+		j := i
+		for j < len(w) && (titleWords[strings.ToLower(w[j].Text)] || officeWords[strings.ToLower(w[j].Text)]) && capitalized(w[j].Text) {
+			j++
+		}
+		k := j
+		for k < len(w) && k-j < 4 && capitalized(w[k].Text) && w[k].UPOS == "PROPN" && !notNames[strings.ToLower(w[k].Text)] {
+			if _, known := groupMembers()[Key(w[k].Text)]; known {
+				break
+			}
+			k++
+		}
+		if k > j && j > i {
+			out = append(out, titledName{name: text[w[j].Start:w[k-1].End], title: text[w[i].Start:w[j-1].End]})
+		}
+		i = k
+	}
+	return out
+}
+
+// singleVoice marks a title of a text one person speaks: a statement,
+// remarks or a message from them.
+var singleVoice = []string{"statement from", "statement by", "remarks by", "remarks of", "message from", "op-ed by", "letter from"}
+
+// findSpeakers records the persons the title names, so that "the
+// President" of a readout is the one its title names, and, in a text one
+// person speaks, "I" and "my" are that person and "we" the country they
+// speak for.
+func (d *docState) findSpeakers(doc schema.Document, title *nlp.Sentence) {
+	if title == nil {
+		return
+	}
+	persons := titlePersons(doc.Title, *title)
+	d.byTitle = map[string]string{}
+	for _, p := range persons {
+		label := d.known(p.name, schema.TypePerson, schema.Alias{})
+		if parts := strings.Fields(p.name); len(parts) > 1 {
+			if _, taken := d.surnames[Key(parts[len(parts)-1])]; !taken {
+				d.surnames[Key(parts[len(parts)-1])] = label
+				addAlias(d.ents[Key(label)], schema.Alias{Name: parts[len(parts)-1]})
+			}
+		}
+		if _, taken := d.byTitle[Key(p.title)]; !taken {
+			d.byTitle[Key(p.title)] = label
+		}
+	}
+	lower := strings.ToLower(doc.Title)
+	for _, v := range singleVoice {
+		if strings.HasPrefix(lower, v) && len(persons) > 0 {
+			d.speaker = d.byTitle[Key(persons[0].title)]
+			if d.parties == nil {
+				d.speakerSide = publisherCountry(doc.URL)
+			}
+			return
+		}
+	}
+}
