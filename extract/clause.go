@@ -1138,6 +1138,17 @@ func (p *parse) isTimeWord(i int) bool {
 }
 
 // appositions turns "X, the Y of Z" into (X; is; the Y of Z).
+// titled reports whether name h has a title word among its words
+// ("President", "Secretary of State").
+func (p *parse) titled(h int) bool {
+	for _, j := range p.phrase(h) {
+		if titleWords[p.lower(j)] {
+			return true
+		}
+	}
+	return false
+}
+
 func (p *parse) appositions() []tuple {
 	var out []tuple
 	for i := range p.s.Words {
@@ -1152,6 +1163,18 @@ func (p *parse) appositions() []tuple {
 		// A bare acronym in brackets defines a name, handled by entities;
 		// a number in brackets ("Meeting (2+2)") says nothing.
 		if p.wordCount(obj) <= 1 && isAcronym(p.s.Words[i].Text) || p.pos(i) == "NUM" || p.pos(i) == "SYM" || p.pos(i) == "PUNCT" {
+			continue
+		}
+		// Two names side by side are a list the parser read as
+		// apposition ("Department of Transportation, Secretary Pete
+		// Buttigieg - Department of the Interior …"), or one thing named
+		// twice; neither says that one is the other. A title is the
+		// exception ("Biden, President of the United States"), and so is
+		// a noun that says what a name is ("Hamas, a terrorist group").
+		if p.pos(n) == "PROPN" && p.pos(i) == "PROPN" && !p.titled(n) && !p.titled(i) {
+			continue
+		}
+		if p.pos(n) == "NUM" || p.isTimeWord(n) {
 			continue
 		}
 		out = append(out, tuple{subj: p.stripCase(p.nounOnly(n, i)), obj: obj, verb: -1, objCase: -1, light: -1,
