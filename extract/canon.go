@@ -346,7 +346,7 @@ func (d *docState) resolveArg(p *parse, sp span, wide bool) mention {
 		}
 	}
 	label := d.labelOf(p, core)
-	if poss := p.child(h, "nmod:poss"); poss >= 0 && p.lower(poss) == "my" && d.speaker != "" && p.nominal(h) {
+	if poss := p.child(h, "nmod:poss"); poss >= 0 && p.lower(poss) == "my" && d.speaker != "" && p.lower(h) == "administration" {
 		// "my Administration" in a statement from President Joe Biden is
 		// the Biden Administration.
 		parts := strings.Fields(d.speaker)

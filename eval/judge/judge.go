@@ -26,6 +26,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"unicode"
 
 	"github.com/kgraph/kgraph/schema"
 )
@@ -53,7 +54,8 @@ func (it Item) Key() string {
 }
 
 // Coverage counts what the sampled population looks like: how many facts
-// each sentence gets and how many sentences get none.
+// each sentence gets and how many sentences get none. Sentences counts
+// prose sentences only (see prose); Facts counts every resolved fact.
 type Coverage struct {
 	Documents, Sentences, SentencesWithFact, Facts int
 }
@@ -74,6 +76,19 @@ func (c Coverage) SentenceShare() float64 {
 	return float64(c.SentencesWithFact) / float64(c.Sentences)
 }
 
+// prose reports whether a sentence is one a reader expects facts from: at
+// least four words. The "# # #" that ends a release, a heading of two
+// words or a contact line is not.
+func prose(text string) bool {
+	words := 0
+	for _, w := range strings.Fields(text) {
+		if strings.IndexFunc(w, unicode.IsLetter) >= 0 {
+			words++
+		}
+	}
+	return words >= 4
+}
+
 // Population is every fact a sample may draw, in a fixed order, with the
 // coverage of the results it came from. Facts whose subject is an
 // unresolved reference are left out, as the facts table leaves them out.
@@ -84,19 +99,20 @@ func Population(results []schema.Result) ([]Item, Coverage) {
 		cov.Documents++
 		text := map[int]string{}
 		for _, s := range r.Sentences {
-			if strings.TrimSpace(s.Text) == "" {
-				continue
-			}
 			text[s.N] = s.Text
-			cov.Sentences++
+			if prose(s.Text) {
+				cov.Sentences++
+			}
 		}
-		with := map[int]bool{}
+		with := map[int]bool{} // prose sentences with a fact
 		for _, f := range r.Facts {
 			if f.Unresolved {
 				continue
 			}
 			cov.Facts++
-			with[f.Sentence] = true
+			if prose(text[f.Sentence]) {
+				with[f.Sentence] = true
+			}
 			items = append(items, Item{
 				Document: r.Document.ID, Sentence: f.Sentence, Confidence: f.Confidence,
 				Subject: f.Subject, Predicate: f.Predicate, Object: f.Object, Negated: f.Negated,

@@ -13,7 +13,7 @@ import (
 func results() []schema.Result {
 	return []schema.Result{{
 		Document:  schema.Document{ID: "d1"},
-		Sentences: []schema.Sentence{{N: 1, Text: "Russia violated the UN Charter."}, {N: 2, Text: "It was sad."}, {N: 3, Text: " "}},
+		Sentences: []schema.Sentence{{N: 1, Text: "Russia violated the UN Charter."}, {N: 2, Text: "It was very sad."}, {N: 3, Text: "# # #"}},
 		Facts: []schema.Fact{
 			{Subject: "Russia", Predicate: "violate", Object: "UN Charter", Sentence: 1, Confidence: 0.9},
 			{Subject: "it", Predicate: "be", Object: "sad", Sentence: 2, Unresolved: true},
