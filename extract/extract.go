@@ -4,22 +4,25 @@
 // and parses) and the store (package graph, which it never imports): the
 // output is a schema.Result, the contract both sides share.
 //
-// The flow for one document:
+// The flow for one document, each stage in its own file, data handed down:
 //
-//	text ──nlp──▶ parsed sentences ──clauses──▶ surface tuples ──canon──▶ facts and entities
+//	text ─markup─▶ plain text ─nlp─▶ parses ─repair─▶ mended parses ─clause─▶ surface tuples ─canon─▶ facts and entities
+//
+//   - markup.go blanks Markdown and HTML byte for byte, so offsets hold;
+//   - repair.go mends the parser's recurring errors in place (each repair
+//     tested on a hand-built tree in repair_test.go, apart from the parser);
+//   - clause.go reads clauses off the mended tree into tuples; nominal.go
+//     folds light nouns into predicates ("reaffirm commitment to") and reads
+//     facts out of noun phrases;
+//   - canon.go turns tuples into facts with canonical entities, using
+//     gazetteer.go (known names), persons.go (names and titles) and
+//     speakers.go (who "we", "I" and "the President" are in this document);
+//   - confidence.go scores extractions.
 //
 // Surface tuples (Extraction) keep the words as written, the form the CaRB
 // benchmark scores; facts carry canonical entity labels and lemmatized
 // predicates, the form the graph stores. Any extractor that implements
 // Extractor plugs into graph loading and the CLI unchanged.
-//
-// Where each step lives: clause.go reads clauses off the parse, after its
-// repair* functions mend the parser's typical errors (each tested on a
-// hand-built tree in repair_test.go, so that they are checked apart from
-// the parser); nominal.go folds light nouns into predicates ("reaffirm
-// commitment to") and reads facts out of noun phrases; canon.go,
-// gazetteer.go and persons.go (names and titles) turn words into canonical
-// entities and predicates; confidence.go scores extractions.
 package extract
 
 import (

@@ -1,0 +1,1740 @@
+package extract
+
+import (
+	"strings"
+
+	"github.com/kgraph/kgraph/nlp"
+	"github.com/kgraph/kgraph/nlp/lemma"
+)
+
+// Parse repair: the first stage of reading a sentence. The parser makes
+// errors of a few recurring shapes, and each repair* function mends one
+// shape in place before clauses are read off the tree (clause.go). Each is
+// tested on a hand-built tree in repair_test.go; repair runs them in order
+// and undoes any that leaves a cycle.
+
+// repair mends parse errors that follow a pattern the grammar rules out,
+// before any clause is read. Each repair rewrites heads or tags and the
+// children lists are rebuilt after it, so the next one sees its result.
+func (p *parse) repair() {
+	var saved []nlp.Word
+	for _, r := range []func() bool{
+		p.repairOpener, p.repairFusedParticiple, p.repairPastAdjective, p.repairNominalConj,
+		p.repairPastConj, p.repairLightObl, p.repairNounInfinitive, p.repairObjectPurpose,
+		p.repairReportedConj, p.repairSubjectAgreement, p.repairAsWellAs, p.repairNounGerund,
+		p.repairPurposeGap, p.repairGerundAdjective, p.repairAdjectiveVerb, p.repairNameConjunction,
+		p.repairGerundSeries, p.repairListedVerb, p.repairHyphenSplit, p.repairPunctHead,
+		p.repairSpeakerObject, p.repairSpeakerTitle, p.repairNounRoot, p.repairAdjectiveList,
+		p.repairReportingRoot, p.repairClausalNoun, p.repairAdjectivalIng, p.repairSingledOut,
+		p.repairControlledGerund, p.repairSplitSubject, p.repairStrayConjunct, p.repairConjLevel,
+		p.repairRootVerb, p.repairOpenerSubject, p.repairReportedClause, p.repairThatClause,
+	} {
+		saved = append(saved[:0], p.s.Words...)
+		if !r() {
+			continue
+		}
+		if p.cyclic() {
+			// Repairs each assume a tree; one that met a parse its
+			// pattern did not foresee and left a cycle is undone.
+			copy(p.s.Words, saved)
+		}
+		p.index()
+	}
+}
+
+// cyclic reports whether following heads from some word never reaches the
+// root.
+func (p *parse) cyclic() bool {
+	n := len(p.s.Words)
+	for i := range p.s.Words {
+		j := i
+		for steps := 0; j >= 0; steps++ {
+			if steps > n {
+				return true
+			}
+			j = p.head(j)
+		}
+	}
+	return false
+}
+
+// finitePast says whether i is a past-tense verb standing alone: no
+// auxiliary, no copula, tagged VBD.
+func (p *parse) finitePast(i int) bool {
+	return p.pos(i) == "VERB" && p.xpos(i) == "VBD" && !p.hasChild(i, "aux", "aux:pass", "cop")
+}
+
+// repairOpener mends a sentence-initial participle phrase taken for a
+// second subject: in "Building on this progress, the Ministers pledged …"
+// the clause has two subjects, the first set off by a comma. A clause has
+// one subject: the first phrase is an adverbial clause. The parser may
+// also hang the real subject on the "-ing" word as its apposition; a
+// nominal set off by a comma right before the verb group is the subject
+// all the same.
+func (p *parse) repairOpener() bool {
+	changed := false
+	for h := range p.s.Words {
+		var subj []int
+		for _, k := range p.kids[h] {
+			if p.rel(k) == "nsubj" || p.rel(k) == "csubj" {
+				subj = append(subj, k)
+			}
+		}
+		if len(subj) == 1 && subj[0] < h {
+			if a := p.openerAppos(subj[0], h); a >= 0 {
+				p.attach(a, h, "nsubj")
+				p.index()
+				subj = append(subj, a)
+				changed = true
+			}
+		}
+		if len(subj) != 2 {
+			continue
+		}
+		s1, s2 := subj[0], subj[1]
+		sp := p.subtree(s1, nil)
+		comma := sp[len(sp)-1] + 1
+		if p.s.Words[comma-1].Text == "," {
+			comma--
+		}
+		if sp[0] != 0 || comma >= s2 || p.s.Words[comma].Text != "," || !strings.HasSuffix(p.lower(s1), "ing") {
+			continue
+		}
+		p.attach(s1, h, "advcl")
+		p.attach(comma, s1, "punct")
+		p.verbalGerund(s1)
+		changed = true
+	}
+	return changed
+}
+
+// openerAppos is the apposition of the sentence-initial "-ing" subject s
+// of verb h that stands right before h's verb group, set off by a comma:
+// "Building on this progress, the Ministers pledged …" parsed with "the
+// Ministers" as an apposition of "Building". It returns -1 when there is
+// none. An "-ing" noun with a "the" or a possessor is a plain noun
+// ("The building, a tower, stands …") and keeps its apposition.
+func (p *parse) openerAppos(s, h int) int {
+	if !strings.HasSuffix(p.lower(s), "ing") || p.hasChild(s, "det", "nmod:poss") {
+		return -1
+	}
+	if sp := p.subtree(s, nil); sp[0] != 0 {
+		return -1
+	}
+	for _, a := range p.kids[s] {
+		if p.rel(a) != "appos" || a < s || !p.nominal(a) && p.pos(a) != "PRON" {
+			continue
+		}
+		sp := p.subtree(a, nil)
+		first := sp[0]
+		if p.s.Words[first].Text == "," && len(sp) > 1 {
+			first = sp[1]
+		}
+		if first == 0 || p.s.Words[first-1].Text != "," {
+			continue
+		}
+		ok := true
+		for j := sp[len(sp)-1] + 1; j < h; j++ {
+			if p.head(j) != h || p.urel(j) != "aux" && p.urel(j) != "advmod" {
+				ok = false
+			}
+		}
+		if ok {
+			return a
+		}
+	}
+	return -1
+}
+
+// dominates says whether a is b or one of b's heads.
+func (p *parse) dominates(a, b int) bool {
+	for d := 0; b >= 0 && d <= len(p.s.Words); b, d = p.head(b), d+1 {
+		if b == a {
+			return true
+		}
+	}
+	return false
+}
+
+// repairFusedParticiple mends a hyphenated participle compound the parser
+// read as a verb: "ASEAN-led mechanisms" is a noun modified by "ASEAN-led",
+// not "led mechanisms". The words are written together, so the noun after
+// them takes the place of the first part. The parser may also read the
+// participle right, as a modifier of the noun, but leave the first part
+// as the argument ("commitment to ASEAN" and "-led mechanisms" hung on
+// the verb): the first part of such a compound is no phrase of its own,
+// so the noun takes its place just the same.
+func (p *parse) repairFusedParticiple() bool {
+	changed := false
+	for k := 2; k+1 < len(p.s.Words); k++ {
+		x, hy, n := k-2, k-1, k+1
+		w := p.s.Words
+		if w[hy].Text != "-" || w[x].End != w[hy].Start || w[hy].End != w[k].Start ||
+			p.xpos(k) != "VBN" && p.xpos(k) != "VBD" ||
+			!p.nominal(n) || p.head(x) == k || p.head(x) < 0 {
+			continue
+		}
+		switch {
+		case p.head(n) == k && p.rel(n) == "obj":
+		case p.head(k) == n && p.urel(k) == "amod" && !p.dominates(n, x) && !p.dominates(x, n) &&
+			p.nominal(x) && p.hasChild(x, "case"):
+			// The participle already modifies the noun: the noun moves
+			// up to where the first part hung, with its preposition.
+			p.attach(n, p.head(x), p.rel(x))
+			for _, c := range p.kids[x] {
+				if c != hy && c != n {
+					p.attach(c, n, p.rel(c))
+				}
+			}
+			p.attach(x, k, "compound")
+			p.attach(hy, k, "punct")
+			p.s.Words[k].UPOS = "ADJ"
+			changed = true
+			continue
+		default:
+			continue
+		}
+		p.attach(n, p.head(x), p.rel(x))
+		for _, c := range p.kids[x] {
+			if c < x {
+				p.attach(c, n, p.rel(c))
+			}
+		}
+		for _, c := range p.kids[k] {
+			switch {
+			case c <= n:
+			case p.rel(c) == "obl" || p.rel(c) == "nmod":
+				p.attach(c, n, "nmod")
+			case p.head(k) >= 0:
+				// A clause or a comma after the noun belongs where the
+				// participle hung.
+				p.attach(c, p.head(k), p.rel(c))
+			}
+		}
+		p.attach(k, n, "amod")
+		p.attach(x, k, "compound")
+		p.attach(hy, k, "punct")
+		p.s.Words[k].UPOS = "ADJ"
+		changed = true
+	}
+	return changed
+}
+
+// repairPastAdjective mends a past verb tagged as an adjective ("Both
+// sides committed to …", "… and committed to ensure …"): an "-ed"
+// adjective with no copula that heads the sentence or is coordinated with
+// a verb is the verb. An infinitive right after it is its complement.
+func (p *parse) repairPastAdjective() bool {
+	changed := false
+	for i := range p.s.Words {
+		if p.pos(i) != "ADJ" || !strings.HasSuffix(p.lower(i), "ed") || p.hasChild(i, "cop", "aux", "aux:pass") {
+			continue
+		}
+		switch {
+		case p.rel(i) == "root" && p.hasChild(i, "nsubj"):
+		case p.rel(i) == "conj" && p.head(i) >= 0 && p.pos(p.head(i)) == "VERB" && !p.hasChild(i, "nsubj"):
+		case p.rel(i) == "conj" && p.head(i) >= 0 && p.pos(p.head(i)) == "NOUN" && !p.hasChild(i, "nsubj") &&
+			p.hasChild(i, "obl", "xcomp", "advcl", "obj"):
+			// An adjective coordinated with a noun and taking a verb's
+			// complements: "… with advancements, and committed to …".
+		default:
+			continue
+		}
+		p.s.Words[i].UPOS, p.s.Words[i].XPOS = "VERB", "VBD"
+		p.relemma(i)
+		for _, k := range p.kids[i] {
+			if p.rel(k) == "advcl" && k == i+2 && p.lower(i+1) == "to" && p.head(i+1) == k {
+				p.s.Words[k].Deprel = "xcomp"
+			}
+		}
+		changed = true
+	}
+	return changed
+}
+
+// repairNominalConj mends a noun coordinated with a verb: in "reaffirmed
+// the vision, values, and commitment" the nouns after the object are
+// coordinated with the object, not with the verb.
+func (p *parse) repairNominalConj() bool {
+	changed := false
+	for k := range p.s.Words {
+		h := p.head(k)
+		if p.rel(k) != "conj" || h < 0 || p.pos(h) != "VERB" || !p.nominal(k) ||
+			p.hasChild(k, "cop", "nsubj", "nsubj:pass", "aux", "aux:pass", "obj", "mark") {
+			continue
+		}
+		if m := p.listBefore(k); m >= 0 && p.dominates(h, m) {
+			// "reaffirmed their commitment to mechanisms such as the
+			// Summit, the Forum, and the Meeting, emphasizing …": the
+			// last item joins the list that ends before its "and",
+			// and a clause the parser hung on that item goes back to
+			// the verb.
+			p.attach(k, m, "conj")
+			for _, v := range p.kids[k] {
+				if v > k && p.rel(v) == "conj" && p.pos(v) == "VERB" {
+					p.attach(v, h, "conj")
+				}
+			}
+			changed = true
+			continue
+		}
+		if o := p.child(h, "obj"); o >= 0 && o < k {
+			p.attach(k, o, "conj")
+			changed = true
+		}
+	}
+	return changed
+}
+
+// listBefore finds, for a noun k opened by "and" or "or", the first item of
+// the list of nouns that ends right before the coordinator (and its comma),
+// or -1 if no list of two or more ends there.
+func (p *parse) listBefore(k int) int {
+	c := p.child(k, "cc")
+	if c < 1 || c > k || p.pos(c) != "CCONJ" {
+		return -1
+	}
+	for j := c + 1; j < k; j++ {
+		if !p.dominates(k, j) {
+			return -1
+		}
+	}
+	end := c - 1
+	comma := p.s.Words[end].Text == ","
+	if comma {
+		end--
+	}
+	for a, d := end, 0; a >= 0 && d < 8; a, d = p.head(a), d+1 {
+		if !p.nominal(a) || p.dominates(k, a) {
+			return -1
+		}
+		sp := p.subtree(a, nil)
+		if sp[len(sp)-1] != end {
+			return -1
+		}
+		// A comma before "and" ends a list written with commas: "the
+		// Summit, the Forum, and the Meeting", not "navigation and
+		// overflight and other uses of the sea, and peaceful resolution".
+		if p.rel(a) == "conj" && (!comma || p.s.Words[sp[0]].Text == ",") {
+			for p.rel(a) == "conj" && p.head(a) >= 0 {
+				a = p.head(a)
+			}
+			return a
+		}
+	}
+	return -1
+}
+
+// repairPastConj mends a past-tense verb coordinated with a clause it
+// cannot share a subject with: in "affirmed that our resolve is our
+// deterrent and pledged to …" or "concern over drills that escalate
+// tension and concurred that …" the bare past verb cannot continue a
+// present-tense or auxiliary verb group, so it is coordinated with the
+// nearest past-tense verb above.
+func (p *parse) repairPastConj() bool {
+	changed := false
+	for k := range p.s.Words {
+		h := p.head(k)
+		if p.rel(k) != "conj" || h < 0 || !p.finitePast(k) || p.hasChild(k, "nsubj", "nsubj:pass", "expl") || p.finitePast(h) {
+			continue
+		}
+		for g, n := p.head(h), 0; g >= 0 && n < 8; g, n = p.head(g), n+1 {
+			if p.finitePast(g) && g < k {
+				p.attach(k, g, "conj")
+				changed = true
+				break
+			}
+		}
+	}
+	return changed
+}
+
+// repairLightObl mends the phrase completing the noun of an attitude verb
+// that the parser hung on the verb: "expressed their strong opposition to
+// any attempts" relates "opposition" to the attempts.
+func (p *parse) repairLightObl() bool {
+	changed := false
+	for h := range p.s.Words {
+		switch p.lemma(h) {
+		case "express", "voice":
+		default:
+			continue
+		}
+		o := p.child(h, "obj")
+		if o < 0 || p.pos(o) != "NOUN" || p.hasChild(o, "conj") {
+			continue
+		}
+		if n, _ := p.lightNoun(o); n >= 0 {
+			continue
+		}
+		sp := p.subtree(o, nil)
+		for _, k := range p.kids[h] {
+			if p.rel(k) != "obl" || k < o {
+				continue
+			}
+			if c := p.child(k, "case"); c == sp[len(sp)-1]+1 && p.lower(c) != "of" && p.lower(c) != "as" {
+				p.attach(k, o, "nmod")
+				changed = true
+			}
+		}
+	}
+	return changed
+}
+
+func (p *parse) repairNounInfinitive() bool {
+	changed := false
+	for k := 2; k < len(p.s.Words); k++ {
+		n, h := k-2, p.head(k)
+		if p.rel(k) != "advcl" && p.rel(k) != "xcomp" || p.lower(k-1) != "to" || p.head(k-1) != k ||
+			p.pos(n) != "NOUN" || !infinitiveNouns[p.lemma(n)] || h < 0 || h == n {
+			continue
+		}
+		// n must be inside an argument of h.
+		inside := false
+		for a, d := n, 0; a >= 0 && d < 6; a, d = p.head(a), d+1 {
+			if p.head(a) == h {
+				inside = true
+				break
+			}
+		}
+		if inside {
+			p.attach(k, n, "acl")
+			changed = true
+		}
+	}
+	return changed
+}
+
+// repairObjectPurpose mends the converse of repairNounInfinitive: an
+// infinitive with an object of its own right after a verb's object noun
+// that names an activity or an attitude of the subject ("deepen
+// cooperation to promote peace", "ordered assistance to supplement
+// efforts") is the purpose of the verb, not a relative on the noun: the
+// cooperation does not promote, the parties do by cooperating. Nouns of
+// things and means keep their infinitive ("solutions to ease congestion",
+// "ways to strengthen"), as does a noun that takes an infinitive as its
+// complement or is marked as one of a kind ("the first support to …").
+func (p *parse) repairObjectPurpose() bool {
+	changed := false
+	for k := 2; k < len(p.s.Words); k++ {
+		o := p.head(k)
+		if p.rel(k) != "acl" || p.pos(k) != "VERB" || p.lower(k-1) != "to" || p.head(k-1) != k || o < 0 ||
+			p.rel(o) != "obj" || !p.foldable(o) || infinitiveNouns[p.lemma(o)] ||
+			!p.hasChild(k, "obj") || p.hasChild(k, "nsubj", "nsubj:pass") {
+			continue
+		}
+		if sp := p.subtree(o, func(c int) bool { return c == k }); sp[len(sp)-1] != k-2 {
+			continue
+		}
+		marked := false
+		for _, c := range p.kids[o] {
+			if p.rel(c) == "amod" && (p.xpos(c) == "JJS" || ordinalWords[p.lower(c)]) {
+				marked = true
+			}
+		}
+		if marked {
+			continue
+		}
+		p.attach(k, p.head(o), "advcl")
+		changed = true
+	}
+	return changed
+}
+
+// ordinalWords single out one of a kind, like a superlative.
+var ordinalWords = map[string]bool{"first": true, "last": true, "next": true, "only": true, "second": true,
+	"third": true, "sole": true, "final": true}
+
+// repairReportedConj mends the converse of repairPastConj: in "reiterated
+// that any attack is unacceptable and will result in …" a verb with a
+// modal or in the present tense cannot share the subject of the past
+// reporting verb, so it is coordinated with the reported clause before it.
+func (p *parse) repairReportedConj() bool {
+	changed := false
+	for k := range p.s.Words {
+		h := p.head(k)
+		if p.rel(k) != "conj" || h < 0 || !p.finitePast(h) || p.hasChild(k, "nsubj", "nsubj:pass", "expl") {
+			continue
+		}
+		a := p.child(k, "aux")
+		if !(a >= 0 && modals[p.lemma(a)] || p.xpos(k) == "VBZ" || p.xpos(k) == "VBP") {
+			continue
+		}
+		if c := p.child(h, "ccomp"); c >= 0 && c < k && p.hasChild(c, "nsubj", "nsubj:pass") {
+			p.attach(k, c, "conj")
+			changed = true
+		}
+	}
+	return changed
+}
+
+// singularVerb says whether the finite verb of clause h is singular: its
+// first auxiliary or copula, or h itself without one, is "is", "was",
+// "has", "does" or another third-person "-s" form.
+func (p *parse) singularVerb(h int) bool {
+	v := h
+	for _, k := range p.kids[h] {
+		if (p.urel(k) == "aux" || p.rel(k) == "cop") && k < h {
+			v = k
+			break
+		}
+	}
+	return p.xpos(v) == "VBZ" || p.lower(v) == "was"
+}
+
+// repairSubjectAgreement mends a coordination the parser took for a
+// coordinated subject though the verb rules it out: in "any attack by
+// the DPRK against the United States or its allies is unacceptable" a
+// subject "attack … or its allies" would take "are", as "X or Y" agrees
+// with Y and "X and Y" is plural. With a singular verb the second
+// conjunct is coordinated with the nearest noun inside the subject's
+// phrase instead, when there is one.
+func (p *parse) repairSubjectAgreement() bool {
+	changed := false
+	for s := range p.s.Words {
+		h := p.head(s)
+		if p.rel(s) != "nsubj" && p.rel(s) != "nsubj:pass" || h < 0 || h < s || !p.singularVerb(h) {
+			continue
+		}
+		for _, c := range p.kids[s] {
+			if p.rel(c) != "conj" || c > h || !p.nominal(c) {
+				continue
+			}
+			cc := p.child(c, "cc")
+			if cc < 0 {
+				continue
+			}
+			if d1, d2 := p.child(s, "det"), p.child(c, "det"); d1 >= 0 && d2 >= 0 && p.lemma(d1) == p.lemma(d2) {
+				// "the passage of the act and the assurance …": the same
+				// determiner on both makes them the conjuncts.
+				continue
+			}
+			switch p.lower(cc) {
+			case "and":
+			case "or", "nor":
+				if x := p.xpos(c); x != "NNS" && x != "NNPS" {
+					continue
+				}
+			default:
+				continue
+			}
+			// The nearest noun before the conjunction that hangs, through
+			// prepositional phrases, on the subject.
+			g := -1
+			for j := cc - 1; j > s && g < 0; j-- {
+				if !p.nominal(j) || p.rel(j) != "nmod" {
+					continue
+				}
+				for a, d := j, 0; a >= 0 && d < 6; a, d = p.head(a), d+1 {
+					if a == s {
+						g = j
+						break
+					}
+					if p.rel(a) != "nmod" && a != j {
+						break
+					}
+				}
+				if g < 0 {
+					break
+				}
+			}
+			if g >= 0 {
+				p.attach(c, g, "conj")
+				changed = true
+			}
+		}
+	}
+	return changed
+}
+
+// repairAsWellAs mends "reaffirmed X to Y as Z, as well as W": "as well
+// as" joins W to the object X, though the parser hung it on a phrase in
+// between, and the phrases between belong to X, the first conjunct.
+func (p *parse) repairAsWellAs() bool {
+	changed := false
+	for k := range p.s.Words {
+		cc := p.child(k, "cc")
+		if p.rel(k) != "conj" || cc < 0 || p.lower(cc) != "as" || cc+2 >= k || p.lower(cc+1) != "well" || p.lower(cc+2) != "as" {
+			continue
+		}
+		if !p.nominal(k) {
+			continue
+		}
+		v := p.head(k)
+		for n := 0; v >= 0 && p.pos(v) != "VERB" && n < 6; n++ {
+			v = p.head(v)
+		}
+		if v < 0 || p.pos(v) != "VERB" {
+			continue
+		}
+		o := p.child(v, "obj")
+		if o < 0 || o > k || p.head(k) == o {
+			continue
+		}
+		for _, c := range p.kids[v] {
+			if p.urel(c) == "obl" && c > o && c < k {
+				p.attach(c, o, "nmod")
+			}
+		}
+		p.attach(k, o, "conj")
+		changed = true
+	}
+	return changed
+}
+
+// relemma lemmatizes word i again after a repair changed its tag, so that
+// facts get the verb's lemma ("committed" → "commit").
+func (p *parse) relemma(i int) {
+	if l, err := lemma.Default(); err == nil {
+		w := &p.s.Words[i]
+		w.Lemma = l.Lemma(w.Text, w.UPOS, w.XPOS)
+	}
+}
+
+// gerundNouns take "in" or "to" and a gerund as their complement ("the
+// importance of these platforms in promoting peace", "a role in
+// maintaining peace", "their commitment to working closely").
+var gerundNouns = map[string]bool{"role": true, "importance": true, "interest": true, "progress": true,
+	"success": true, "experience": true, "cooperation": true, "partnership": true, "effort": true,
+	"leadership": true, "difficulty": true, "contribution": true, "value": true, "significance": true,
+	"commitment": true, "dedication": true, "approach": true}
+
+// repairNounGerund mends an "in"- or "to"-gerund that completes the object noun
+// but that the parser hung on the verb: right after the object phrase of
+// such a noun it belongs to the noun.
+func (p *parse) repairNounGerund() bool {
+	changed := false
+	for k := 1; k < len(p.s.Words); k++ {
+		v := p.head(k)
+		if p.rel(k) != "advcl" || p.xpos(k) != "VBG" || p.lower(k-1) != "in" && p.lower(k-1) != "to" || p.head(k-1) != k || v < 0 {
+			continue
+		}
+		o := p.child(v, "obj")
+		if o < 0 || o > k || !gerundNouns[p.lemma(o)] {
+			continue
+		}
+		if sp := p.subtree(o, nil); sp[len(sp)-1] == k-2 {
+			p.attach(k, o, "acl")
+			changed = true
+		}
+	}
+	return changed
+}
+
+// repairPurposeGap mends an infinitive of purpose hung on a verb whose
+// phrase it does not continue: after repairPastConj, "… were linked with
+// X, and committed to strengthening cooperation to promote rights" leaves
+// "to promote" on "linked" across "committed …". A modifier stays next to
+// what it modifies, so it goes to the verb whose phrase ends right before it.
+func (p *parse) repairPurposeGap() bool {
+	changed := false
+	for k := 2; k < len(p.s.Words); k++ {
+		h := p.head(k)
+		if p.rel(k) != "advcl" || h < 0 || h > k || p.lower(k-1) != "to" || p.head(k-1) != k {
+			continue
+		}
+		in := map[int]bool{}
+		for _, j := range p.subtree(h, nil) {
+			in[j] = true
+		}
+		if in[k-2] {
+			continue
+		}
+		for v, n := p.head(k-2), 0; v >= 0 && n < 6; v, n = p.head(v), n+1 {
+			if v == h {
+				break
+			}
+			if p.pos(v) == "VERB" && in[v] == false {
+				p.attach(k, v, "advcl")
+				changed = true
+				break
+			}
+		}
+	}
+	return changed
+}
+
+// catenative verbs take a gerund as their object ("avoid paying taxes",
+// "continue expanding measures").
+var catenative = map[string]bool{"avoid": true, "consider": true, "enjoy": true, "suggest": true,
+	"recommend": true, "risk": true, "mind": true, "admit": true, "deny": true, "discuss": true,
+	"practice": true, "miss": true, "imagine": true, "involve": true, "mention": true, "postpone": true,
+	"delay": true, "prevent": true, "include": true, "support": true, "oppose": true, "stop": true}
+
+// repairGerundAdjective mends an "-ing" adjective read as a gerund: in
+// "to address pressing global issues" a verb that takes no gerund is
+// followed by an adjective and its noun, "pressing issues" being what it
+// addresses.
+func (p *parse) repairGerundAdjective() bool {
+	changed := false
+	for x := 1; x+1 < len(p.s.Words); x++ {
+		v := p.head(x)
+		if p.rel(x) != "xcomp" || p.xpos(x) != "VBG" || v != x-1 || p.pos(v) != "VERB" ||
+			aspectual[p.lemma(v)] || catenative[p.lemma(v)] || p.hasChild(v, "obj") || len(p.kids[x]) != 1 {
+			continue
+		}
+		o := p.child(x, "obj")
+		if o < 0 || p.pos(o) != "NOUN" {
+			continue
+		}
+		// Only modifiers of the noun stand between: no determiner, which
+		// would make "pressing" a verb ("pressing the issue").
+		ok := true
+		for j := x + 1; j < o; j++ {
+			if p.head(j) != o || p.rel(j) != "amod" && p.rel(j) != "compound" {
+				ok = false
+			}
+		}
+		if !ok {
+			continue
+		}
+		p.attach(o, v, "obj")
+		p.attach(x, o, "amod")
+		p.s.Words[x].UPOS, p.s.Words[x].XPOS = "ADJ", "JJ"
+		changed = true
+	}
+	return changed
+}
+
+// quantifiers are the adjectives that count or single out, a closed
+// class that never stands for a verb.
+var quantifiers = map[string]bool{"other": true, "such": true, "many": true, "few": true, "several": true,
+	"same": true, "own": true, "certain": true, "various": true, "numerous": true, "additional": true,
+	"further": true, "more": true, "most": true, "less": true, "least": true, "only": true, "entire": true,
+	"whole": true, "next": true, "last": true, "first": true, "much": true, "little": true, "enough": true}
+
+// repairAdjectiveVerb mends a verb the tagger took for an adjective, which
+// leaves two noun phrases side by side with no preposition: "the drills
+// escalate tension" parsed as "the drills [escalate tension]", and "drills
+// that escalate tension" as "drills [that escalate tension]", with
+// "tension" a modifier of "drills". A noun modifies another through a
+// preposition (or a possessive, or as a bare time phrase, which the parser
+// labels apart); a noun phrase that starts with an adjective right after
+// a complete one, with nothing to join them, is a clause: the adjective
+// is its verb, the phrase's noun its object. With a "that" or "which"
+// before the adjective it is a relative clause on the noun; otherwise it
+// has to be the verb of a sentence that has none.
+func (p *parse) repairAdjectiveVerb() bool {
+	changed := false
+	for o := range p.s.Words {
+		n := p.head(o)
+		if p.rel(o) != "nmod" || n < 0 || n > o || p.hasChild(o, "case") ||
+			!p.nominal(o) || !p.nominal(n) {
+			continue
+		}
+		sp := p.subtree(o, nil)
+		r, a := -1, sp[0]
+		if (p.lower(a) == "that" || p.lower(a) == "which") && p.head(a) == o && len(sp) > 1 {
+			r, a = a, sp[1]
+		}
+		w := p.s.Words[a]
+		if p.head(a) != o || p.rel(a) != "amod" || p.pos(a) != "ADJ" || w.XPOS != "JJ" || quantifiers[p.lower(a)] ||
+			w.Text != strings.ToLower(w.Text) || p.hasChild(a, "advmod", "obl", "conj") {
+			continue
+		}
+		// "resilience that other states are required to invest in": a
+		// phrase followed by a verb is that verb's subject; the
+		// adjective is no verb.
+		if e := p.subtree(o, nil); e[len(e)-1]+1 < len(p.s.Words) {
+			if nx := e[len(e)-1] + 1; p.pos(nx) == "VERB" || p.pos(nx) == "AUX" {
+				continue
+			}
+		}
+		// Between the adjective and its noun only what a noun phrase
+		// has; and the phrase follows straight on the modified one.
+		ok := a > 0 && p.pos(a-1) != "PUNCT" && p.pos(a-1) != "CCONJ"
+		for j := a + 1; j < o && ok; j++ {
+			if p.head(j) != o || p.rel(j) != "amod" && p.rel(j) != "compound" && p.rel(j) != "det" {
+				ok = false
+			}
+		}
+		if !ok || r < 0 && (p.rel(n) != "root" || p.hasChild(n, "cop")) {
+			continue
+		}
+		p.retagVerb(a)
+		if r >= 0 {
+			p.attach(a, n, "acl:relcl")
+			p.attach(r, a, "nsubj")
+			p.s.Words[r].UPOS, p.s.Words[r].XPOS = "PRON", "WDT"
+		} else {
+			p.attach(a, -1, "root")
+			p.attach(n, a, "nsubj")
+			for _, k := range p.kids[n] {
+				if k > o {
+					p.attach(k, a, p.rel(k))
+				}
+			}
+		}
+		p.attach(o, a, "obj")
+		changed = true
+	}
+	// The same clause read as one noun phrase: "The recent military drills
+	// escalate tension" as "tension" with the compound "drills" and the
+	// adjective "escalate". A compound with its own determiner is a noun
+	// phrase of its own, so the adjective after it is the verb.
+	for o := range p.s.Words {
+		if p.rel(o) != "root" || p.pos(o) != "NOUN" || p.hasChild(o, "cop", "nsubj", "case") {
+			continue
+		}
+		a := o - 1
+		if a < 1 || p.head(a) != o || p.rel(a) != "amod" || p.pos(a) != "ADJ" || p.xpos(a) != "JJ" ||
+			quantifiers[p.lower(a)] || p.s.Words[a].Text != p.lower(a) || len(p.kids[a]) > 0 {
+			continue
+		}
+		n := a - 1
+		if p.head(n) != o || p.rel(n) != "compound" || p.pos(n) != "NOUN" || !p.hasChild(n, "det") {
+			continue
+		}
+		p.retagVerb(a)
+		p.attach(a, -1, "root")
+		p.attach(n, a, "nsubj")
+		p.attach(o, a, "obj")
+		for _, k := range p.kids[o] {
+			if k > o {
+				p.attach(k, a, p.rel(k))
+			}
+		}
+		changed = true
+	}
+	return changed
+}
+
+// retagVerb makes adjective a the finite verb it is, its tense guessed
+// from its ending.
+func (p *parse) retagVerb(a int) {
+	x := "VBP"
+	switch l := p.lower(a); {
+	case strings.HasSuffix(l, "ed"):
+		x = "VBD"
+	case strings.HasSuffix(l, "s"):
+		x = "VBZ"
+	}
+	p.s.Words[a].UPOS, p.s.Words[a].XPOS = "VERB", x
+	p.relemma(a)
+}
+
+// repairNameConjunction mends a capitalized conjunction that ends a name:
+// in "the ASEAN Defense Ministers' Meeting Plus, emphasizing …" "Plus"
+// coordinates nothing, as a coordinator never stands before a comma or
+// the end of the sentence, and it is capitalized like the name it
+// follows. It is the last word of that name.
+func (p *parse) repairNameConjunction() bool {
+	changed := false
+	for i := 2; i < len(p.s.Words); i++ {
+		t := p.s.Words[i].Text
+		if p.pos(i) != "CCONJ" || !capitalized(t) || strings.ToUpper(t) == t ||
+			i+1 < len(p.s.Words) && p.pos(i+1) != "PUNCT" {
+			continue
+		}
+		// The name's capital is its own, not the sentence's.
+		n := i - 1
+		if n == 0 || !p.nominal(n) || !capitalized(p.s.Words[n].Text) || p.head(n) == i {
+			continue
+		}
+		p.attach(i, n, "flat")
+		p.s.Words[i].UPOS, p.s.Words[i].XPOS = "PROPN", "NNP"
+		for _, k := range p.kids[i] {
+			if p.rel(k) == "punct" && k > i {
+				p.attach(k, p.head(n), "punct")
+			}
+		}
+		changed = true
+	}
+	return changed
+}
+
+// repairGerundSeries mends a series of gerunds after one preposition that
+// the parser broke up: in "recognized the role of X in managing,
+// implementing, and enforcing the terms" it hangs "in managing" on the
+// verb and "implementing, and enforcing …" on the verb again as a clause
+// of its own. A bare gerund right after a comma that ends a
+// preposition's gerund, with no preposition or subject of its own,
+// continues the series: it is coordinated with that gerund.
+func (p *parse) repairGerundSeries() bool {
+	changed := false
+	for g2 := range p.s.Words {
+		v := p.head(g2)
+		if v < 0 || p.rel(g2) != "advcl" || p.xpos(g2) != "VBG" ||
+			p.hasChild(g2, "mark", "case", "nsubj", "nsubj:pass", "cc") {
+			continue
+		}
+		sp := p.subtree(g2, nil)
+		start := sp[0]
+		if p.s.Words[start].Text == "," && len(sp) > 1 {
+			start = sp[1]
+		}
+		if start != g2 || g2 < 2 || p.s.Words[g2-1].Text != "," {
+			continue
+		}
+		g1 := g2 - 2
+		if p.head(g1) != v || p.xpos(g1) != "VBG" || p.urel(g1) != "obl" && p.urel(g1) != "advcl" {
+			continue
+		}
+		if m := p.child(g1, "mark", "case"); m < 0 || p.pos(m) != "ADP" && p.pos(m) != "SCONJ" {
+			continue
+		}
+		p.attach(g2, g1, "conj")
+		if c := g2 - 1; p.head(c) != g2 {
+			p.attach(c, g2, "punct")
+		}
+		p.gerundClause(g1)
+		changed = true
+	}
+	// The series' last gerund, after "and", read as a conjunct of the verb
+	// ("recognized the role … in managing, implementing, and enforcing the
+	// terms"): it joins the series that ends before the "and".
+	for g2 := range p.s.Words {
+		v := p.head(g2)
+		c := p.child(g2, "cc")
+		if v < 0 || p.rel(g2) != "conj" || p.xpos(g2) != "VBG" || p.xpos(v) == "VBG" || c < 2 || c != g2-1 ||
+			p.hasChild(g2, "mark", "case", "nsubj", "nsubj:pass") {
+			continue
+		}
+		end := c - 1
+		if p.s.Words[end].Text == "," {
+			end--
+		}
+		g0 := -1
+		for a, d := end, 0; a >= 0 && a != v && d < 8; a, d = p.head(a), d+1 {
+			if p.xpos(a) == "VBG" && p.head(a) == v && (p.urel(a) == "obl" || p.urel(a) == "advcl") {
+				if m := p.child(a, "mark", "case"); m >= 0 && (p.pos(m) == "ADP" || p.pos(m) == "SCONJ") {
+					g0 = a
+				}
+				break
+			}
+		}
+		if g0 < 0 {
+			continue
+		}
+		if sp := p.subtree(g0, nil); sp[len(sp)-1] != end {
+			continue
+		}
+		p.attach(g2, g0, "conj")
+		p.gerundClause(g0)
+		changed = true
+	}
+	return changed
+}
+
+// gerundClause makes a gerund the parser read as a nominal ("in managing"
+// as an obl) the adverbial clause it heads, its preposition the marker.
+func (p *parse) gerundClause(g int) {
+	if p.urel(g) != "obl" {
+		return
+	}
+	p.attach(g, p.head(g), "advcl")
+	if m := p.child(g, "case"); m >= 0 {
+		p.attach(m, g, "mark")
+	}
+}
+
+// prepositions are the English prepositions, a closed class: a word the
+// tagger calls a preposition and that is none of them is mistagged.
+var prepositions = map[string]bool{"aboard": true, "about": true, "above": true, "across": true, "after": true,
+	"against": true, "ago": true, "ahead": true, "along": true, "alongside": true, "amid": true, "amidst": true,
+	"among": true, "amongst": true, "apart": true, "around": true, "as": true, "aside": true, "at": true,
+	"atop": true, "away": true, "barring": true, "because": true, "before": true, "behind": true, "below": true,
+	"beneath": true, "beside": true, "besides": true, "between": true, "beyond": true, "but": true, "by": true,
+	"circa": true, "concerning": true, "considering": true, "despite": true, "down": true, "due": true,
+	"during": true, "except": true, "excluding": true, "following": true, "for": true, "from": true, "in": true,
+	"including": true, "inside": true, "instead": true, "into": true, "like": true, "minus": true, "near": true,
+	"next": true, "notwithstanding": true, "of": true, "off": true, "on": true, "onto": true, "opposite": true,
+	"out": true, "outside": true, "over": true, "past": true, "pending": true, "per": true, "plus": true,
+	"prior": true, "pursuant": true, "regarding": true, "regardless": true, "round": true, "save": true,
+	"since": true, "than": true, "thanks": true, "through": true, "throughout": true, "till": true, "to": true,
+	"toward": true, "towards": true, "under": true, "underneath": true, "unlike": true, "until": true,
+	"unto": true, "up": true, "upon": true, "versus": true, "via": true, "with": true, "within": true,
+	"without": true, "worth": true, "according": true, "whether": true}
+
+// repairListedVerb mends a verb the tagger took for a preposition in a
+// series of verb phrases: in "pledged to deepen consultations, further
+// enhance the visibility of assets, and expand exercises" "enhance" is no
+// preposition (they are a closed class), and after the comma that ends
+// the first verb's phrase it is the next verb of the series, its "object"
+// its object.
+func (p *parse) repairListedVerb() bool {
+	changed := false
+	for w := 1; w < len(p.s.Words); w++ {
+		l := p.lower(w)
+		n := p.head(w)
+		if p.pos(w) != "ADP" || p.rel(w) != "case" || prepositions[l] || len(l) < 4 || n < 0 || n < w ||
+			strings.IndexFunc(l, func(r rune) bool { return r < 'a' || r > 'z' }) >= 0 {
+			continue
+		}
+		v := p.head(n)
+		if p.rel(n) == "conj" {
+			// Or the "object" joined to the list of the verb before:
+			// "deepen consultations and planning, further enhance …".
+			top := n
+			for d := 0; p.rel(top) == "conj" && d < 8; d++ {
+				top = p.head(top)
+			}
+			if p.urel(top) != "obj" && p.urel(top) != "obl" {
+				continue
+			}
+			v = p.head(top)
+		} else if p.urel(n) != "obl" {
+			continue
+		}
+		if v < 0 || p.pos(v) != "VERB" || v > w {
+			continue
+		}
+		// A comma, maybe with an adverb, right before: the start of the
+		// next phrase of a series.
+		b := w - 1
+		adv := -1
+		if p.pos(b) == "ADV" && p.head(b) == n {
+			adv, b = b, b-1
+		}
+		if b < 0 || p.s.Words[b].Text != "," && p.pos(b) != "CCONJ" {
+			continue
+		}
+		x := "VB"
+		switch {
+		case strings.HasSuffix(l, "ing"):
+			x = "VBG"
+		case strings.HasSuffix(l, "ed"):
+			x = p.xpos(v)
+		case strings.HasSuffix(l, "s") && !strings.HasSuffix(l, "ss"):
+			x = "VBZ"
+		case p.xpos(v) == "VBP":
+			x = "VBP"
+		}
+		p.s.Words[w].UPOS, p.s.Words[w].XPOS = "VERB", x
+		p.relemma(w)
+		p.attach(w, v, "conj")
+		p.attach(n, w, "obj")
+		if adv >= 0 {
+			p.attach(adv, w, "advmod")
+		}
+		if p.head(b) == n {
+			p.attach(b, w, p.rel(b))
+		}
+		changed = true
+	}
+	return changed
+}
+
+// repairHyphenSplit mends a hyphenated word the parser split across two
+// arguments: in "expand table-top exercises" it reads "table" and "top
+// exercises" as two objects of "expand". Words written together with a
+// hyphen are one word, and a verb takes one argument of each kind: the
+// first part belongs to the phrase of the second.
+func (p *parse) repairHyphenSplit() bool {
+	changed := false
+	for x := 0; x+2 < len(p.s.Words); x++ {
+		hy, y := x+1, x+2
+		w := p.s.Words
+		if w[hy].Text != "-" || w[x].End != w[hy].Start || w[hy].End != w[y].Start {
+			continue
+		}
+		v, n := p.head(x), y
+		if p.head(y) > y && p.urel(y) != "conj" {
+			n = p.head(y) // the head of the phrase "top" starts
+		}
+		if v < 0 || n == x || p.head(n) != v || p.rel(n) != p.rel(x) || len(p.kids[x]) > 1 ||
+			len(p.kids[x]) == 1 && p.kids[x][0] != hy ||
+			!p.nominal(n) {
+			continue
+		}
+		switch p.urel(x) {
+		case "obj", "nsubj", "iobj":
+		default:
+			continue
+		}
+		p.attach(x, y, "compound")
+		if p.head(hy) != y && p.head(hy) != n {
+			p.attach(hy, y, "punct")
+		}
+		changed = true
+	}
+	return changed
+}
+
+// firstConjunct finds the conjunct a noun phrase k opened by coordinator c
+// joins: the noun phrase that ends right before c.
+func (p *parse) firstConjunct(k, c int) int {
+	// The first conjunct is a noun phrase that ends right before the
+	// coordinator: a full one with its determiner ("… and the
+	// community's response" joins "Russia's invasion of Ukraine", not
+	// "Ukraine"), else the nearest noun ("agriculture and food
+	// innovation").
+	full := false
+	for j := c + 1; j < k; j++ {
+		if p.head(j) == k && (p.rel(j) == "det" || p.rel(j) == "nmod:poss") {
+			full = true
+		}
+	}
+	// A full second conjunct pairs with the nearest full phrase: in
+	// "an attack against the United States or its allies" the allies
+	// join "the United States", not the attack. A name is full of itself
+	// ("between Europe and the Indo-Pacific") unless it is part of a
+	// longer name ("America" in "the United States of America"); and
+	// "between" takes its two conjuncts itself.
+	m := -1
+	for a, d := c-1, 0; a >= 0 && a != k && d < 8; a, d = p.head(a), d+1 {
+		if !p.nominal(a) {
+			break
+		}
+		sp := p.subtree(a, func(j int) bool { return j == k })
+		if sp[len(sp)-1] != c-1 {
+			break
+		}
+		m = a
+		if !full || p.hasChild(a, "det", "nmod:poss") || p.between(a) ||
+			p.isName(k) && p.pos(a) == "PROPN" && (p.head(a) < 0 || p.pos(p.head(a)) != "PROPN") {
+			break
+		}
+	}
+	return m
+}
+
+// isName says whether word k is a name: a proper noun, or an acronym the
+// tagger took for a common noun ("the DPRK").
+func (p *parse) isName(k int) bool {
+	return p.pos(k) == "PROPN" || isAcronym(p.s.Words[k].Text)
+}
+
+// repairConjLevel mends a full noun phrase the parser joined to a noun
+// nested inside the phrase it coordinates with: in "the Governments of the
+// United States of America and the Republic of Korea" it makes "the
+// Republic" a conjunct of "America". A phrase with its own determiner or
+// possessor joins the nearest phrase that has one too.
+func (p *parse) repairConjLevel() bool {
+	changed := false
+	for k := range p.s.Words {
+		if p.rel(k) != "conj" || (!p.nominal(k)) || !p.hasChild(k, "det", "nmod:poss") {
+			continue
+		}
+		c := p.subtree(k, nil)[0]
+		if c < 1 || p.pos(c) != "CCONJ" || p.head(c) != k {
+			continue
+		}
+		m := p.firstConjunct(k, c)
+		if m < 0 || m == p.head(k) || p.dominates(k, m) || !p.dominates(m, p.head(k)) {
+			continue
+		}
+		p.attach(k, m, "conj")
+		changed = true
+	}
+	return changed
+}
+
+// repairNounRoot mends a coordinated subject the parser read as a noun
+// root with a clause conjoined to it: "The DPRK's violations and abuses
+// were linked with …" as "violations" the root and "abuses were linked"
+// its conjunct. The verb is the root; the first noun is its subject, the
+// second that subject's conjunct.
+func (p *parse) repairNounRoot() bool {
+	for o := range p.s.Words {
+		if p.rel(o) != "root" || !p.nominal(o) || p.hasChild(o, "cop", "nsubj", "nsubj:pass") {
+			continue
+		}
+		for _, v := range p.kids[o] {
+			if p.rel(v) != "conj" || p.pos(v) != "VERB" {
+				continue
+			}
+			c, sj := p.child(v, "cc"), p.child(v, "nsubj", "nsubj:pass")
+			if c < 0 || sj < 0 || sj > v || c > sj || p.subtree(sj, nil)[0] != c+1 {
+				continue
+			}
+			if sp := p.subtree(o, func(k int) bool { return k >= v }); sp[len(sp)-1] != c-1 {
+				continue
+			}
+			p.attach(v, -1, "root")
+			for _, k := range p.kids[o] {
+				if k > v {
+					p.attach(k, v, p.rel(k))
+				}
+			}
+			p.attach(o, v, p.rel(sj))
+			p.attach(sj, o, "conj")
+			p.attach(c, sj, "cc")
+			return true
+		}
+	}
+	return false
+}
+
+// repairSingledOut hangs a singled-out example ("…, particularly the
+// recent military drills") on the noun right before it, where the parser
+// may hang it on a noun further up, as an apposition or a conjunct with no
+// coordinator: in "concern over provocative actions,
+// particularly the drills" the drills are actions, not the concern (see
+// singledOut for what the example then gives).
+func (p *parse) repairSingledOut() bool {
+	changed := false
+	for k := range p.s.Words {
+		h := p.head(k)
+		if p.rel(k) != "appos" && (p.rel(k) != "conj" || p.hasChild(k, "cc")) || h < 0 || !p.singledOut(k) {
+			continue
+		}
+		end := p.subtree(k, nil)[0] - 1
+		for end > h && p.pos(end) == "PUNCT" {
+			end--
+		}
+		n := end
+		for d := 0; n >= 0 && n != h && d < 8 && !p.nominal(n); d++ {
+			n = p.head(n)
+		}
+		if n < 0 || n == h || !p.nominal(n) || !p.dominates(h, n) {
+			continue
+		}
+		p.attach(k, n, "appos")
+		changed = true
+	}
+	return changed
+}
+
+// repairControlledGerund mends "welcomed the U.S. Navy certifying ROK
+// shipyards" read as one noun phrase, "shipyards" modified by the gerund
+// "certifying" which has "Navy" as a compound. A compound hangs on a noun,
+// not on a verb: the name before the gerund is the object, the gerund
+// what it does (an open complement, whose subject is that object), the
+// noun after it the gerund's object.
+func (p *parse) repairControlledGerund() bool {
+	changed := false
+	for a := range p.s.Words {
+		o := p.head(a)
+		if o < 0 || p.rel(a) != "amod" || p.xpos(a) != "VBG" || o < a || p.rel(o) != "obj" {
+			continue
+		}
+		n := p.child(a, "compound")
+		if n < 0 || n != a-1 || !p.nominal(n) {
+			continue
+		}
+		v := p.head(o)
+		if v < 0 || p.pos(v) != "VERB" || v > a {
+			continue
+		}
+		p.attach(n, v, "obj")
+		for _, k := range p.kids[o] {
+			if k < n && (p.rel(k) == "det" || p.rel(k) == "nmod:poss") {
+				p.attach(k, n, p.rel(k))
+			}
+		}
+		p.attach(a, v, "xcomp")
+		p.attach(o, a, "obj")
+		changed = true
+	}
+	return changed
+}
+
+// adjectivalIng are -ing words that, before a noun, are adjectives far
+// more often than verbs: "unwavering commitment", "ongoing efforts".
+var adjectivalIng = map[string]bool{"unwavering": true, "unyielding": true, "unrelenting": true, "unflinching": true,
+	"unending": true, "unceasing": true, "unstinting": true, "uncompromising": true, "unflagging": true,
+	"enduring": true, "lasting": true, "ongoing": true, "outstanding": true, "pressing": true, "upcoming": true,
+	"emerging": true, "existing": true, "remaining": true, "growing": true, "increasing": true, "evolving": true,
+	"continuing": true}
+
+// repairAdjectivalIng mends an -ing adjective the parser read as a verb in
+// a list of nouns: "reaffirmed the shared vision, common values, and
+// unwavering commitment to the Treaty" with "unwavering" a conjunct of
+// "vision" that takes "commitment" as its object and "to the Treaty" as
+// its oblique. The noun is the conjunct; the adjective and the oblique
+// modify it.
+func (p *parse) repairAdjectivalIng() bool {
+	changed := false
+	for g := range p.s.Words {
+		m := p.head(g)
+		if m < 0 || p.rel(g) != "conj" || !adjectivalIng[p.lower(g)] || !p.nominal(m) {
+			continue
+		}
+		o := g + 1
+		if o >= len(p.s.Words) || p.head(o) != g || p.rel(o) != "obj" || p.pos(o) != "NOUN" {
+			continue
+		}
+		p.attach(o, m, "conj")
+		for _, k := range p.kids[g] {
+			switch {
+			case k == o:
+			case k < g:
+				p.attach(k, o, p.rel(k)) // its "and" and comma
+			case p.urel(k) == "obl":
+				p.attach(k, o, "nmod")
+			default:
+				p.attach(k, o, p.rel(k))
+			}
+		}
+		p.attach(g, o, "amod")
+		p.s.Words[g].UPOS, p.s.Words[g].XPOS = "ADJ", "JJ"
+		p.s.Words[g].Lemma = p.lower(g)
+		changed = true
+	}
+	return changed
+}
+
+// repairClausalNoun mends a gerund the tagger took for a noun where the
+// parser still saw a clause: "Building on this progress, the Ministers
+// pledged …" has "Building" a noun heading an adverbial clause. Only a
+// verb heads such a clause; its noun modifiers are its obliques.
+func (p *parse) repairClausalNoun() bool {
+	changed := false
+	for k := range p.s.Words {
+		l := p.lower(k)
+		if p.rel(k) != "advcl" || p.pos(k) != "NOUN" || !strings.HasSuffix(l, "ing") || len(l) < 6 ||
+			p.hasChild(k, "det", "case", "nmod:poss", "amod") {
+			continue
+		}
+		p.verbalGerund(k)
+		changed = true
+	}
+	return changed
+}
+
+// verbalGerund makes k, an "-ing" word the tagger took for a noun, the
+// gerund that heads a clause: a verb, its noun modifiers its obliques.
+func (p *parse) verbalGerund(k int) {
+	p.s.Words[k].UPOS, p.s.Words[k].XPOS = "VERB", "VBG"
+	p.relemma(k)
+	for _, c := range p.kids[k] {
+		if p.rel(c) == "nmod" {
+			p.attach(c, k, "obl")
+		}
+	}
+}
+
+// repairReportingRoot mends a reporting verb the parser hung on the clause
+// it reports: "The Ministers also recognized the Alliance has evolved into
+// …" with "recognized" an adverbial clause of "evolved". An adverbial
+// clause with a subject of its own opens with a marker ("when", "as"); one
+// without, before the main clause's subject, is the main clause itself,
+// the other its complement.
+func (p *parse) repairReportingRoot() bool {
+	for v := range p.s.Words {
+		r := p.head(v)
+		if r < 0 || p.rel(v) != "advcl" || p.rel(r) != "root" || p.pos(v) != "VERB" ||
+			!p.hasChild(v, "nsubj") || p.hasChild(v, "mark", "obj", "ccomp", "xcomp", "aux", "aux:pass", "cop") {
+			continue
+		}
+		s := p.child(r, "nsubj", "nsubj:pass")
+		if s < 0 || s < v || s > r || p.hasChild(r, "mark") {
+			continue
+		}
+		if sp := p.subtree(v, nil); sp[len(sp)-1] != p.subtree(s, nil)[0]-1 {
+			continue
+		}
+		p.attach(v, -1, "root")
+		p.attach(r, v, "ccomp")
+		for _, k := range p.kids[r] {
+			if p.rel(k) == "punct" && k == len(p.s.Words)-1 {
+				p.attach(k, v, "punct")
+			}
+		}
+		if p.xpos(v) == "VBN" {
+			p.s.Words[v].XPOS = "VBD" // it has a subject and no auxiliary
+		}
+		return true
+	}
+	return false
+}
+
+// repairAdjectiveList mends a list of adjectives the parser took for the
+// argument, the noun they modify hung on the last of them: "condemned
+// Russia's brutal, unprovoked, and unjustifiable war" as "condemned
+// [brutal]" with "war" under "unjustifiable". The noun is the argument;
+// the adjectives, and what came before them, modify it.
+func (p *parse) repairAdjectiveList() bool {
+	changed := false
+	for a := range p.s.Words {
+		switch p.rel(a) {
+		case "obj", "iobj", "nsubj", "nsubj:pass", "obl", "nmod":
+		default:
+			continue
+		}
+		if p.pos(a) != "ADJ" || p.hasChild(a, "cop") {
+			continue
+		}
+		last := -1
+		for _, c := range p.kids[a] {
+			if p.rel(c) == "conj" && p.pos(c) == "ADJ" {
+				last = c
+			}
+		}
+		if last < 0 || last+1 >= len(p.s.Words) {
+			continue
+		}
+		n := last + 1
+		if p.head(n) != last || !p.nominal(n) || p.hasChild(n, "case") {
+			continue
+		}
+		p.attach(n, p.head(a), p.rel(a))
+		for _, k := range p.kids[a] {
+			if k < a || p.rel(k) == "case" {
+				p.attach(k, n, p.rel(k))
+			}
+		}
+		p.attach(a, n, "amod")
+		changed = true
+	}
+	return changed
+}
+
+// repairPunctHead mends a word the parser hung on a punctuation mark,
+// which heads nothing in UD: "include : review of data" with "review" an
+// apposition of the colon. A noun goes to the mark's head, as its object
+// if that is a verb before it with none. (A clause hung on a mark is left
+// alone: where it belongs is anyone's guess.)
+func (p *parse) repairPunctHead() bool {
+	changed := false
+	for k := range p.s.Words {
+		m := p.head(k)
+		if m < 0 || p.pos(m) != "PUNCT" || !p.nominal(k) {
+			continue
+		}
+		h := p.head(m)
+		if h < 0 || h == k || p.dominates(k, h) {
+			continue
+		}
+		rel := p.rel(k)
+		if (rel == "appos" || rel == "dep") && p.pos(h) == "VERB" && h < k && !p.hasChild(h, "obj") {
+			rel = "obj"
+		}
+		p.attach(k, h, rel)
+		changed = true
+	}
+	return changed
+}
+
+// sayVerbs report speech; the speaker may follow them ("…, said Jacob
+// Dreyer, the institute's chief economist").
+var sayVerbs = map[string]bool{"say": true, "add": true, "tell": true, "state": true, "note": true,
+	"explain": true, "write": true, "announce": true, "report": true, "argue": true}
+
+// repairSpeakerObject mends the speaker of a quotation inversion read as
+// the object of the verb of saying: "“Locking in is going on,” said Mr.
+// Mills" has "Mills" the object of "said". A verb of saying whose reported
+// clause comes before it has no object; the name after it is its subject.
+func (p *parse) repairSpeakerObject() bool {
+	changed := false
+	for v := range p.s.Words {
+		if !sayVerbs[p.lemma(v)] || p.pos(v) != "VERB" || p.hasChild(v, "nsubj", "nsubj:pass") {
+			continue
+		}
+		c, o := p.child(v, "ccomp", "parataxis"), p.child(v, "obj")
+		if c < 0 || c > v || o < v || p.pos(o) != "PROPN" && p.pos(o) != "PRON" {
+			continue
+		}
+		p.attach(o, v, "nsubj")
+		changed = true
+	}
+	return changed
+}
+
+// repairSpeakerTitle mends the speaker of a quotation inversion read as the
+// subject of a clause that is only the speaker's title: in "…, said Jacob
+// Dreyer, the institute's chief economist" the parser makes "economist"
+// the reported clause and "Jacob Dreyer" its subject. The name is who
+// said it; the title, set off by a comma, is its apposition.
+func (p *parse) repairSpeakerTitle() bool {
+	changed := false
+	for c := range p.s.Words {
+		v := p.head(c)
+		if v < 0 || p.rel(c) != "ccomp" || c < v || !sayVerbs[p.lemma(v)] ||
+			!p.nominal(c) || p.hasChild(c, "cop", "mark") {
+			continue
+		}
+		n := p.child(c, "nsubj")
+		if n < 0 || n > c || p.pos(n) != "PROPN" || p.hasChild(v, "nsubj") {
+			continue
+		}
+		sp := p.subtree(n, nil)
+		comma := sp[len(sp)-1] + 1
+		if comma >= c || p.s.Words[comma].Text != "," {
+			continue
+		}
+		p.attach(n, v, "nsubj")
+		p.attach(c, n, "appos")
+		if p.head(comma) != c {
+			p.attach(comma, c, "punct")
+		}
+		changed = true
+	}
+	return changed
+}
+
+// repairSplitSubject mends a coordinated subject the parser split into two
+// subjects of one verb, the coordinator hung on the verb: "The United
+// States and the ROK underscored …" has "ROK" as a second nsubj of
+// "underscored". The coordinator goes to the second subject, which
+// repairStrayConjunct then joins to the first.
+func (p *parse) repairSplitSubject() bool {
+	changed := false
+	for h := range p.s.Words {
+		var subj []int
+		for _, k := range p.kids[h] {
+			if p.rel(k) == "nsubj" || p.rel(k) == "nsubj:pass" {
+				subj = append(subj, k)
+			}
+		}
+		if len(subj) < 2 {
+			continue
+		}
+		for i := 1; i < len(subj); i++ {
+			s1, s2 := subj[i-1], subj[i]
+			sp1, sp2 := p.subtree(s1, nil), p.subtree(s2, nil)
+			c := sp2[0] - 1
+			if s2 > h || c <= sp1[len(sp1)-1] || p.head(c) != h || p.pos(c) != "CCONJ" || p.rel(c) != "cc" {
+				continue
+			}
+			p.attach(c, s2, "cc")
+			changed = true
+		}
+	}
+	return changed
+}
+
+// repairStrayConjunct mends a noun phrase that opens with "and" or "or"
+// but that the parser made an argument of its own: in "as reviewed and
+// approved by President Moon and President Abe" it reads "President Abe"
+// as the object of "reviewed". A coordinator joins its phrase to the
+// phrase right before it: the noun phrase that ends just before "and" is
+// the first conjunct.
+func (p *parse) repairStrayConjunct() bool {
+	changed := false
+	for k := range p.s.Words {
+		switch p.rel(k) {
+		case "obj", "iobj", "obl", "nmod", "nsubj", "nsubj:pass":
+		default:
+			continue
+		}
+		if !p.nominal(k) {
+			continue
+		}
+		// The coordinator opens the noun's phrase; it may hang on the
+		// noun or on a word before it ("and President Abe").
+		sp := p.subtree(k, nil)
+		c := sp[0]
+		if c < 1 || p.pos(c) != "CCONJ" || p.rel(c) != "cc" || c+len(sp)-1 != sp[len(sp)-1] {
+			continue
+		}
+		m := p.firstConjunct(k, c)
+		if m < 0 || p.dominates(k, m) {
+			continue
+		}
+		p.attach(k, m, "conj")
+		changed = true
+	}
+	return changed
+}
+
+// repairRootVerb mends a sentence read as one noun phrase whose finite
+// verb hangs inside it as a modifier: in "The number of ones equals the
+// number of zeros" the parser makes "number" the root and "equals" a
+// clause on "ones"; in "Declining issues outnumbered gainers" it makes
+// "outnumbered" an adjective on "gainers". A present or past tense verb
+// with no subject of its own after the noun that heads the sentence is
+// that noun's predicate: the verb is the root and the noun its subject;
+// a noun the verb modified as an adjective is its object. (A name before
+// the root noun taken for its subject, as in "Baako's grandmother Naana,
+// a blind-seer, stands …", stays with it.)
+func (p *parse) repairRootVerb() bool {
+	for o := range p.s.Words {
+		if p.rel(o) != "root" || !p.nominal(o) ||
+			p.hasChild(o, "cop", "nsubj:pass", "csubj", "case", "mark") {
+			continue
+		}
+		if sj := p.child(o, "nsubj"); sj > o {
+			continue
+		}
+		for v := o + 1; v < len(p.s.Words); v++ {
+			x := p.xpos(v)
+			if p.pos(v) != "VERB" || x != "VBZ" && x != "VBP" && x != "VBD" || !p.dominates(o, v) {
+				continue
+			}
+			r := p.rel(v)
+			if r != "acl" && r != "amod" && r != "parataxis" ||
+				p.hasChild(v, "nsubj", "nsubj:pass", "csubj", "expl", "mark", "aux", "aux:pass", "cop") {
+				continue
+			}
+			n := p.head(v)
+			if r == "amod" && (n < v || p.head(n) < 0) {
+				continue
+			}
+			// The subject is all the words before the verb: none of them
+			// may hang on anything after it.
+			ok := true
+			for j := 0; j < v; j++ {
+				if p.head(j) > v && p.urel(j) != "punct" && !(r == "amod" && p.head(j) == n) {
+					ok = false
+					break
+				}
+			}
+			if !ok {
+				break
+			}
+			if r == "amod" {
+				p.attach(n, v, "obj")
+			}
+			p.attach(v, -1, "root")
+			for _, k := range p.kids[o] {
+				if k > v {
+					p.attach(k, v, p.rel(k))
+				}
+			}
+			p.attach(o, v, "nsubj")
+			return true
+		}
+	}
+	return false
+}
+
+// repairOpenerSubject mends the subject of a verb hung inside the phrase
+// that opens the sentence: in "During the celebrations of his Silver
+// Jubilee in November 1955, Haile Selassie introduced a constitution" the
+// parser makes "Haile Selassie" an apposition of "November", and
+// "introduced" has no subject. A nominal set off by a comma at the end of
+// an opening phrase, right before a verb that has no subject, is that
+// verb's subject: an apposition would not stand between the phrase and
+// its verb. (repairOpener does the same for an "-ing" opener.)
+func (p *parse) repairOpenerSubject() bool {
+	changed := false
+	for h := range p.s.Words {
+		if p.pos(h) != "VERB" && p.pos(h) != "AUX" && !p.hasChild(h, "cop") ||
+			p.hasChild(h, "csubj", "expl") {
+			continue
+		}
+		if r := p.urel(h); r != "root" && r != "ccomp" && r != "parataxis" {
+			continue
+		}
+		// A subject with a preposition of its own is an opening phrase
+		// all the same: "According to available information, the
+		// Maoists have …" with "information" the subject.
+		sj := p.child(h, "nsubj", "nsubj:pass")
+		if sj >= 0 && (sj > h || !p.hasChild(sj, "case")) {
+			continue
+		}
+		for _, k := range p.kids[h] {
+			if k > h || p.urel(k) != "obl" && p.urel(k) != "advcl" && p.urel(k) != "advmod" && k != sj ||
+				p.subtree(k, nil)[0] != p.subtree(h, nil)[0] {
+				continue
+			}
+			a := -1
+			for _, j := range p.subtree(k, nil) {
+				if p.rel(j) != "appos" && p.rel(j) != "list" ||
+					!p.nominal(j) && p.pos(j) != "PRON" {
+					continue
+				}
+				sp := p.subtree(j, nil)
+				first := sp[0]
+				if p.s.Words[first].Text == "," && len(sp) > 1 {
+					first = sp[1]
+				}
+				if first == 0 || p.s.Words[first-1].Text != "," || p.pos(first) == "ADP" {
+					continue
+				}
+				// Between the nominal and the verb only the verb's
+				// auxiliaries and adverbs ("have well-established").
+				end := sp[len(sp)-1]
+				ok := true
+				for m := end + 1; m < h; m++ {
+					if g := p.head(m); g > end && g < h {
+						continue
+					}
+					if p.head(m) != h || p.urel(m) != "aux" && p.urel(m) != "advmod" && p.urel(m) != "punct" {
+						ok = false
+					}
+				}
+				if ok {
+					a = j
+				}
+			}
+			if a >= 0 {
+				if k == sj {
+					p.attach(k, h, "obl")
+				}
+				p.attach(a, h, "nsubj")
+				changed = true
+				break
+			}
+		}
+	}
+	return changed
+}
+
+// repairReportedClause mends the clause a verb of saying reports, hung as
+// a relative clause on the phrase between them: in "Alexander said after
+// this incident that he had never been so lucky" the parser makes "that
+// he had never been so lucky" a relative clause on "incident"; in "Mr.
+// Rifenburgh told industry analysts he is moving …" it makes "he is
+// moving" one on "analysts". A clause with a subject of its own, brought
+// in by the conjunction "that" or by nothing, after the listener or an
+// adverbial of a verb of saying is what is said.
+func (p *parse) repairReportedClause() bool {
+	changed := false
+	for v := range p.s.Words {
+		if !sayVerbs[p.lemma(v)] || p.pos(v) != "VERB" || p.hasChild(v, "ccomp", "obj") {
+			continue
+		}
+		for _, n := range p.kids[v] {
+			if n < v || p.rel(n) != "obl" && p.rel(n) != "iobj" {
+				continue
+			}
+			for _, c := range p.kids[n] {
+				if c < n || p.rel(c) != "acl:relcl" && p.rel(c) != "acl" {
+					continue
+				}
+				sj := p.child(c, "nsubj", "nsubj:pass")
+				if sj < 0 || sj > c || strings.HasPrefix(p.xpos(sj), "W") {
+					continue
+				}
+				m := p.child(c, "mark")
+				if m >= 0 && p.lower(m) != "that" || m < 0 && p.rel(n) != "iobj" {
+					continue
+				}
+				if m >= 0 && m > sj {
+					continue
+				}
+				p.attach(c, v, "ccomp")
+				changed = true
+			}
+		}
+	}
+	return changed
+}
+
+// repairThatClause mends a complement clause whose "that" was read as a
+// determiner: in "ensure that territory … is not used to launch attacks"
+// the parser takes "that territory" as the object of "ensure" and hangs
+// "used" on it as a conjunct without a subject, so the clause loses its
+// subject and "ensure" gets the wrong object. The noun becomes the
+// subject of the verb, "that" its marker, and the clause the complement.
+func (p *parse) repairThatClause() bool {
+	changed := false
+	for t := range p.s.Words {
+		if p.lower(t) != "that" || p.pos(t) != "DET" || p.rel(t) != "det" {
+			continue
+		}
+		n := p.head(t)
+		if n < 0 || !p.nominal(n) || p.rel(n) != "obj" {
+			continue
+		}
+		v := p.head(n)
+		// The stranded verb hangs on v or, as often, on the verb v
+		// itself depends on ("call on X to ensure that … is not used").
+		f := -1
+		for g, up := v, 0; g >= 0 && up < 2 && f < 0; g, up = p.head(g), up+1 {
+			for _, k := range p.kids[g] {
+				if k > n && (p.rel(k) == "conj" || p.rel(k) == "parataxis" || p.rel(k) == "dep") && p.pos(k) == "VERB" {
+					f = k
+					break
+				}
+			}
+		}
+		if f < 0 || p.hasChild(f, "nsubj", "nsubj:pass", "cc") || !p.hasChild(f, "aux", "aux:pass", "cop") {
+			continue
+		}
+		rel := "nsubj"
+		if p.hasChild(f, "aux:pass") {
+			rel = "nsubj:pass"
+		}
+		p.attach(n, f, rel)
+		p.attach(t, f, "mark")
+		p.s.Words[t].UPOS, p.s.Words[t].XPOS = "SCONJ", "IN"
+		p.attach(f, v, "ccomp")
+		changed = true
+		p.index()
+	}
+	return changed
+}
