@@ -4,20 +4,20 @@
 // and parses) and the store (package graph, which it never imports): the
 // output is a schema.Result, the contract both sides share.
 //
-// The flow for one document, each stage in its own file, data handed down:
+// The flow for one document goes down through these stages, each in its
+// own file: text, plain text, parses, mended parses, surface tuples, facts
+// and entities.
 //
-//		text ─markup─▶ plain text ─nlp─▶ parses ─repair─▶ mended parses ─clause─▶ surface tuples ─canon─▶ facts and entities
-//
-//	  - markup.go blanks Markdown and HTML byte for byte, so offsets hold;
-//	  - repair.go mends the parser's recurring errors in place (each repair
-//	    tested on a hand-built tree in repair_test.go, apart from the parser);
-//	  - clause.go reads clauses off the mended tree into tuples; nominal.go
-//	    folds light nouns into predicates ("reaffirm commitment to") and reads
-//	    facts out of noun phrases;
-//	  - canon.go turns tuples into facts with canonical entities, using
-//	    gazetteer.go (known names), persons.go (names and titles) and
-//	    speakers.go (who "we", "I" and "the President" are in this document);
-//	  - confidence.go scores extractions.
+//   - markup.go blanks Markdown and HTML byte for byte, so offsets hold;
+//   - repair.go mends the parser's recurring errors in place (each repair
+//     tested on a hand-built tree in repair_test.go, apart from the parser);
+//   - clause.go reads clauses off the mended tree into tuples; nominal.go
+//     folds light nouns into predicates ("reaffirm commitment to") and reads
+//     facts out of noun phrases;
+//   - canon.go turns tuples into facts with canonical entities, using
+//     gazetteer.go (known names), persons.go (names and titles) and
+//     speakers.go (who "we", "I" and "the President" are in this document);
+//   - confidence.go scores extractions.
 //
 // Surface tuples (Extraction) keep the words as written, the form the CaRB
 // benchmark scores; facts carry canonical entity labels and lemmatized
