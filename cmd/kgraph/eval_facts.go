@@ -8,7 +8,6 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/kgraph/kgraph/eval/facts"
-	"github.com/kgraph/kgraph/graph"
 )
 
 type evalFactsOptions struct {
@@ -63,7 +62,7 @@ func runEvalFacts(ctx context.Context, opts *evalFactsOptions) error {
 		return err
 	}
 	defer store.Close()
-	got, err := graph.EvalFacts(ctx, store, opts.Doc)
+	got, err := facts.FromStore(ctx, store, opts.Doc)
 	if err != nil {
 		return err
 	}
