@@ -34,6 +34,7 @@ type docState struct {
 	// person's "we" stands for.
 	byTitle              map[string]string // Key(title) → person label
 	speaker, speakerSide string
+	people               *people // persons of earlier documents, by surname
 }
 
 type acronymDef struct {
@@ -43,10 +44,10 @@ type acronymDef struct {
 	sentence int
 }
 
-func newDocState(gaz *Gazetteer, doc schema.Document, title *nlp.Sentence, sents []nlp.Sentence) *docState {
+func newDocState(gaz *Gazetteer, pp *people, doc schema.Document, title *nlp.Sentence, sents []nlp.Sentence) *docState {
 	text := doc.Text
 	d := &docState{gaz: gaz, text: text, acronyms: map[string]acronymDef{}, ents: map[string]*schema.Entity{},
-		surnames: map[string]string{}, titled: map[string]bool{}}
+		surnames: map[string]string{}, titled: map[string]bool{}, people: pp}
 	for i, s := range sents {
 		d.findAcronyms(i+1, s)
 	}

@@ -1173,8 +1173,8 @@ func (p *parse) appositions() []tuple {
 		if p.pos(n) == "PROPN" && p.pos(i) == "PROPN" && !p.titled(n) && !p.titled(i) {
 			continue
 		}
-		if p.pos(n) == "NUM" || p.isTimeWord(n) {
-			continue
+		if p.pos(n) == "NUM" || p.isTimeWord(n) || nameSuffixes[p.lower(i)] {
+			continue // "four years, vice …"; "Joseph R. Biden, Jr."
 		}
 		out = append(out, tuple{subj: p.stripCase(p.nounOnly(n, i)), obj: obj, verb: -1, objCase: -1, light: -1,
 			copula: true, kind: "appos", depth: p.depth(i)})

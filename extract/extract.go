@@ -58,8 +58,9 @@ type Extraction struct {
 // Pipeline is kgraph's extractor: clause-based open information extraction
 // over a dependency parse, then entity and predicate normalization.
 type Pipeline struct {
-	ann  Annotator
-	opts Options
+	ann    Annotator
+	opts   Options
+	people people // persons named in full in documents learnt so far
 }
 
 // Options adjust a Pipeline.
@@ -80,14 +81,17 @@ func New(ann Annotator, opts Options) *Pipeline {
 	}
 	// A private copy: Learn adds to it.
 	opts.Gazetteer = opts.Gazetteer.Clone()
-	return &Pipeline{ann: ann, opts: opts}
+	return &Pipeline{ann: ann, opts: opts, people: people{bySurname: map[string]string{}}}
 }
 
 // Learn adds the names a document defined ("Nuclear Consultative Group
-// (NCG)") to the pipeline's gazetteer, so that later documents resolve
-// them too. It must not run while Extract does.
+// (NCG)") to the pipeline's gazetteer, and the persons it named in full,
+// so that later documents resolve them too ("Biden" alone). It must not run while Extract does.
 func (p *Pipeline) Learn(res schema.Result) {
 	for _, e := range res.Entities {
+		if e.Type == schema.TypePerson {
+			p.people.learn(e.Label)
+		}
 		for _, a := range e.Aliases {
 			if e.Type == schema.TypePerson && !strings.Contains(a.Name, " ") {
 				continue // a surname alone means someone else in another document
@@ -169,7 +173,7 @@ func (p *Pipeline) Extract(ctx context.Context, doc schema.Document) (schema.Res
 		title = &t
 	}
 	doc.Text = plain // the original stays in res.Document
-	d := newDocState(p.opts.Gazetteer, doc, title, sents)
+	d := newDocState(p.opts.Gazetteer, &p.people, doc, title, sents)
 	for i, s := range sents {
 		if i%64 == 0 {
 			if err := ctx.Err(); err != nil {

@@ -63,6 +63,9 @@ func (d *docState) splitPerson(p *parse, core span) (person, bool) {
 	first := len(core)
 	for i := len(core) - 1; i >= 0; i-- {
 		w := p.s.Words[core[i]]
+		if nameSuffixes[strings.ToLower(w.Text)] && i == len(core)-1 && i >= 2 && p.givenName(core[i-2]) {
+			continue // "Lloyd J. Austin III": the suffix ends the name
+		}
 		if officeWords[strings.ToLower(w.Text)] || titleWords[strings.ToLower(w.Text)] || !capitalized(w.Text) || isAcronym(w.Text) && len(w.Text) > 1 && !strings.HasSuffix(w.Text, ".") {
 			break
 		}
@@ -145,7 +148,7 @@ func capitalized(s string) bool {
 
 // person records a titled person and returns the entity label.
 func (d *docState) person(per person, n int) string {
-	label := d.known(per.name, schema.TypePerson, schema.Alias{})
+	label := d.personName(per.name, n)
 	e := d.ents[Key(label)]
 	if e.Type != schema.TypePerson {
 		e.Type = schema.TypePerson
@@ -156,19 +159,6 @@ func (d *docState) person(per person, n int) string {
 	if per.affiliation != "" && !contains(e.Affiliations, per.affiliation) {
 		d.known(per.affiliation, "", schema.Alias{})
 		e.Affiliations = append(e.Affiliations, per.affiliation)
-	}
-	// The surname alone names the same person later: "Blinken".
-	if parts := strings.Fields(per.name); len(parts) > 1 {
-		last := parts[len(parts)-1]
-		if last == "III" || last == "Jr." || last == "II" {
-			last = parts[len(parts)-2]
-		}
-		if _, taken := d.surnames[Key(last)]; !taken {
-			d.surnames[Key(last)] = label
-			// The surname is a name the person goes by: search and
-			// evaluation find "Biden" for "Joe Biden".
-			addAlias(e, schema.Alias{Name: last, Sentence: n})
-		}
 	}
 	if per.title != "" {
 		// A title is said of the person: "President Yoon" says Yoon is
@@ -297,4 +287,131 @@ func (d *docState) sharedTitle(p *parse, h int, core span) (person, bool) {
 		return person{}, false
 	}
 	return person{name: p.text(d.text, core), title: first.title, affiliation: first.affiliation}, true
+}
+
+// One person goes by many names: "President Joseph R. Biden, Jr.", "Joe
+// Biden", "President Biden", "Biden". A person's label is the name without
+// its initials and suffixes, with a common short form of the first name
+// written out ("Joseph Biden"), so the same person gets the same node in
+// every document; the forms as written stay aliases. A surname alone names
+// the person named in full earlier in the document or, failing that, in an
+// earlier document, as long as no other person of that surname was seen.
+
+// shortNames are the common short forms of English first names that stand
+// for one full name only.
+var shortNames = map[string]string{
+	"joe": "Joseph", "bill": "William", "bob": "Robert", "mike": "Michael", "jim": "James", "tom": "Thomas",
+	"dick": "Richard", "chuck": "Charles", "pete": "Peter", "dan": "Daniel", "dave": "David", "ron": "Ronald",
+	"ken": "Kenneth", "don": "Donald", "jeff": "Jeffrey", "liz": "Elizabeth", "sue": "Susan", "deb": "Deborah",
+}
+
+var nameSuffixes = map[string]bool{"jr.": true, "jr": true, "sr.": true, "sr": true, "ii": true, "iii": true, "iv": true}
+
+// personLabel is the canonical label of a person's name as written.
+func personLabel(name string) string {
+	f := strings.Fields(strings.NewReplacer(",", " ").Replace(name))
+	var out []string
+	for i, w := range f {
+		lw := strings.ToLower(w)
+		switch {
+		case nameSuffixes[lw] && i > 0:
+			continue
+		case len(out) > 0 && i < len(f)-1 && isInitial(w):
+			continue // a middle initial
+		}
+		out = append(out, w)
+	}
+	if len(out) > 1 {
+		if full, ok := shortNames[strings.ToLower(out[0])]; ok {
+			out[0] = full
+		}
+	}
+	if len(out) == 0 {
+		return name
+	}
+	return strings.Join(out, " ")
+}
+
+// isInitial: "R.", "J", "H.W.".
+func isInitial(w string) bool {
+	letters := 0
+	for _, r := range w {
+		switch {
+		case unicode.IsUpper(r):
+			letters++
+		case r == '.':
+		default:
+			return false
+		}
+	}
+	return letters >= 1 && letters <= 2 && (letters == 1 || strings.Contains(w, "."))
+}
+
+// surname is the last word of a person label.
+func surname(label string) string {
+	f := strings.Fields(label)
+	return f[len(f)-1]
+}
+
+// people remembers, across the documents of one pipeline, which person
+// each surname names; a surname two persons share names no one.
+type people struct {
+	bySurname map[string]string // Key(surname) → label; "" when ambiguous
+}
+
+func (pp *people) learn(label string) {
+	if !strings.Contains(label, " ") {
+		return
+	}
+	k := Key(surname(label))
+	if prev, ok := pp.bySurname[k]; ok && prev != label {
+		pp.bySurname[k] = ""
+		return
+	}
+	pp.bySurname[k] = label
+}
+
+func (pp *people) lookup(surname string) string {
+	if pp == nil {
+		return ""
+	}
+	return pp.bySurname[Key(surname)]
+}
+
+// personName records a person by a name as written and returns the label:
+// the canonical form of a full name, or for a surname alone the person it
+// names in this document or an earlier one. The surname becomes a name of
+// the person, so that "Blinken" later in the text is the same person.
+func (d *docState) personName(name string, n int) string {
+	label := personLabel(name)
+	if !strings.Contains(label, " ") {
+		if who, ok := d.surnames[Key(label)]; ok {
+			label = who
+		} else if who := d.people.lookup(label); who != "" {
+			label = who
+		}
+	}
+	var alias schema.Alias
+	if Key(name) != Key(label) {
+		alias = schema.Alias{Name: name, Sentence: n}
+	}
+	label = d.known(label, schema.TypePerson, alias)
+	e := d.ents[Key(label)]
+	e.Type = schema.TypePerson
+	if strings.Contains(label, " ") {
+		last := surname(label)
+		if _, taken := d.surnames[Key(last)]; !taken {
+			d.surnames[Key(last)] = label
+			addAlias(e, schema.Alias{Name: last, Sentence: n})
+		}
+	}
+	return label
+}
+
+// givenName reports whether word k can start a person's name before a
+// surname and a suffix ("Lloyd" of "Lloyd J. Austin III", "Joseph" of
+// "Joseph R. Biden, Jr."): a capitalized proper noun, not an acronym.
+func (p *parse) givenName(k int) bool {
+	w := p.s.Words[k]
+	return w.UPOS == "PROPN" && capitalized(w.Text) && !isAcronym(w.Text) && !notNames[strings.ToLower(w.Text)]
 }

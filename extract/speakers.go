@@ -214,13 +214,7 @@ func (d *docState) findSpeakers(doc schema.Document, title *nlp.Sentence) {
 	persons := titlePersons(doc.Title, *title)
 	d.byTitle = map[string]string{}
 	for _, p := range persons {
-		label := d.known(p.name, schema.TypePerson, schema.Alias{})
-		if parts := strings.Fields(p.name); len(parts) > 1 {
-			if _, taken := d.surnames[Key(parts[len(parts)-1])]; !taken {
-				d.surnames[Key(parts[len(parts)-1])] = label
-				addAlias(d.ents[Key(label)], schema.Alias{Name: parts[len(parts)-1]})
-			}
-		}
+		label := d.personName(p.name, 0)
 		if _, taken := d.byTitle[Key(p.title)]; !taken {
 			d.byTitle[Key(p.title)] = label
 		}

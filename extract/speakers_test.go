@@ -52,13 +52,13 @@ func TestExtract_parties(t *testing.T) {
 			name: "a statement from one person: I, my Administration, we",
 			doc: schema.Document{Title: "Statement from President Joe Biden on Sanctions", URL: "https://www.whitehouse.gov/s",
 				Text: "I issued a memorandum. My Administration will impose sanctions. We will support the survivors."},
-			facts: []string{"Joe Biden | issue | memorandum", "Biden Administration | impose | sanctions", "United States | support | survivors"},
+			facts: []string{"Joseph Biden | issue | memorandum", "Biden Administration | impose | sanctions", "United States | support | survivors"},
 		},
 		{
 			name: "the President of a readout is the one its title names",
 			doc: schema.Document{Title: "Readout of President Joe Biden's Call with Chancellor Olaf Scholz of Germany", URL: "https://www.whitehouse.gov/r",
 				Text: "The President thanked the Chancellor for his leadership."},
-			facts: []string{"Joe Biden | thank | Olaf Scholz"},
+			facts: []string{"Joseph Biden | thank | Olaf Scholz"},
 		},
 		{
 			name:  "the one urged does the act",
