@@ -13,3 +13,11 @@ var Gazetteer []byte
 //
 //go:embed groups.tsv
 var Groups []byte
+
+// GivenNames lists first names seen after a title in the statements
+// corpus, one a line (# comments), so that an untitled "Karine
+// Jean-Pierre" is known for a person. go run ./data/internal/givennames
+// regenerates it.
+//
+//go:embed given-names.txt
+var GivenNames []byte

@@ -410,6 +410,11 @@ func (d *docState) resolveArg(p *parse, sp span, wide bool) mention {
 		m.labels = []string{who}
 		return m
 	}
+	if d.untitledName(p, core, label) {
+		m.labels = []string{d.personName(label, d.sentence)}
+		d.lastPerson, d.lastPersonSent = m.labels[0], d.sentence
+		return m
+	}
 	label = d.expandAbbreviation(label)
 	if doer != "" {
 		label = doer + " " + label
@@ -567,11 +572,13 @@ func guessType(p *parse, h int, label string) string {
 		case "treaty", "agreement", "declaration", "resolution", "resolutions", "guidelines", "charter", "accord", "accords", "convention", "act", "framework", "statement", "communiqué", "protocol":
 			return schema.TypeAgreement
 		case "council", "group", "department", "ministry", "agency", "organization", "alliance", "forces", "command",
-			"commission", "committee", "government", "office", "administration", "bank", "fund", "union", "corporation", "inc", "company":
+			"commission", "committee", "government", "office", "administration", "bank", "fund", "union", "corporation", "inc", "company",
+			"university", "college", "school", "institute", "foundation", "center", "centre", "hospital", "museum", "party",
+			"association", "coalition", "network", "service", "board", "authority", "court", "caucus", "corps", "bureau":
 			return schema.TypeOrganization
 		case "meeting", "summit", "dialogue", "conference", "exercise", "exercises", "war", "ministerial":
 			return schema.TypeEvent
-		case "peninsula", "sea", "strait", "region", "island", "islands", "ocean":
+		case "peninsula", "sea", "strait", "region", "island", "islands", "ocean", "county", "city", "river", "lake", "valley", "airport":
 			return schema.TypeLocation
 		case "program", "programme", "initiative", "missile", "missiles":
 			return schema.TypeProgram

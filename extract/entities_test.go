@@ -254,6 +254,12 @@ func TestExtract_personNames(t *testing.T) {
 	if got := labels("Roe spoke."); got["Jane Roe"] || got["John Roe"] {
 		t.Errorf("an ambiguous surname was resolved: %v", got)
 	}
+	// A name with no title is a person when it opens with a known first
+	// name, and not when it names an institution.
+	got = labels("The White House announced that John D. Porcari will be the Port Envoy. Porcari led the Port of Baltimore. John Hopkins University agreed to host the talks.")
+	if !got["John Porcari"] || len(got) != 1 {
+		t.Errorf("untitled names gave persons %v, want John Porcari alone", got)
+	}
 }
 
 func TestPersonLabel(t *testing.T) {

@@ -52,10 +52,72 @@ func blankMarkup(text string) string {
 			lineStart = false
 		}
 	}
+	if splitBullets(b) {
+		changed = true
+	}
 	if !changed {
 		return text
 	}
 	return string(b)
+}
+
+// splitBullets ends a sentence at every item of a bulleted list. Lists
+// reach us with their line breaks lost as often as kept ("- Senator Cory
+// Booker (NJ) - Senator Raphael Warnock (GA) - …"), and a list read as one
+// sentence turns neighbouring items into appositions of each other. A line
+// opening with a bullet loses the bullet; within a line, a spaced hyphen
+// before a capital starts a new item when the line opened with a bullet or
+// holds two such hyphens (a single one is more often a dash of
+// punctuation). The hyphen's space becomes a line break, which the
+// sentence splitter always honours, so offsets stay as they were.
+func splitBullets(b []byte) bool {
+	changed := false
+	for start := 0; start < len(b); {
+		end := start
+		for end < len(b) && b[end] != '\n' {
+			end++
+		}
+		line := b[start:end]
+		lead := 0
+		for lead < len(line) && (line[lead] == ' ' || line[lead] == '\t') {
+			lead++
+		}
+		bulleted := lead+1 < len(line) && line[lead] == '-' && line[lead+1] == ' '
+		if bulleted {
+			line[lead] = ' '
+			changed = true
+		}
+		var marks []int
+		for i := 1; i+2 < len(line); i++ {
+			if line[i] == '-' && line[i-1] == ' ' && line[i+1] == ' ' && itemStart(line[i+1:]) {
+				marks = append(marks, i)
+			}
+		}
+		if len(marks) >= 2 || bulleted && len(marks) == 1 {
+			for _, i := range marks {
+				line[i-1], line[i] = '\n', ' '
+			}
+			changed = true
+		}
+		start = end + 1
+	}
+	return changed
+}
+
+// itemStart reports whether b, after spaces, opens with a capital letter or
+// a digit, as a list item does.
+func itemStart(b []byte) bool {
+	for _, c := range b {
+		switch {
+		case c == ' ' || c == '*':
+			continue
+		case c >= 'A' && c <= 'Z' || c >= '0' && c <= '9':
+			return true
+		default:
+			return false
+		}
+	}
+	return false
 }
 
 // linkEnd finds the "](target)" closing a Markdown link opened at b[i] on

@@ -3,9 +3,11 @@ package extract
 import (
 	"strconv"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/kgraph/kgraph/data"
 	"github.com/kgraph/kgraph/nlp"
 	"github.com/kgraph/kgraph/schema"
 )
@@ -303,6 +305,7 @@ var shortNames = map[string]string{
 	"joe": "Joseph", "bill": "William", "bob": "Robert", "mike": "Michael", "jim": "James", "tom": "Thomas",
 	"dick": "Richard", "chuck": "Charles", "pete": "Peter", "dan": "Daniel", "dave": "David", "ron": "Ronald",
 	"ken": "Kenneth", "don": "Donald", "jeff": "Jeffrey", "liz": "Elizabeth", "sue": "Susan", "deb": "Deborah",
+	"marty": "Martin", "jen": "Jennifer", "matt": "Matthew", "greg": "Gregory", "andy": "Andrew", "tim": "Timothy",
 }
 
 var nameSuffixes = map[string]bool{"jr.": true, "jr": true, "sr.": true, "sr": true, "ii": true, "iii": true, "iv": true}
@@ -414,4 +417,42 @@ func (d *docState) personName(name string, n int) string {
 func (p *parse) givenName(k int) bool {
 	w := p.s.Words[k]
 	return w.UPOS == "PROPN" && capitalized(w.Text) && !isAcronym(w.Text) && !notNames[strings.ToLower(w.Text)]
+}
+
+// givenNames are first names seen after titles in the statements corpus
+// (data/given-names.txt).
+var givenNames = sync.OnceValue(func() map[string]bool {
+	m := map[string]bool{}
+	for _, l := range strings.Split(string(data.GivenNames), "\n") {
+		if l = strings.TrimSpace(l); l != "" && l[0] != '#' {
+			m[l] = true
+		}
+	}
+	return m
+})
+
+// untitledName reads a name no title introduces, "John D. Porcari" or
+// "Karine Jean-Pierre", as a person: two to four capitalized proper nouns
+// (initials and a suffix allowed) opening with a known first name, that
+// the gazetteer does not know and whose last word names no institution.
+// Without it such a person is a typeless node under each form of the name.
+func (d *docState) untitledName(p *parse, core span, label string) bool {
+	if len(core) < 2 || len(core) > 5 || !givenNames()[p.s.Words[core[0]].Text] {
+		return false
+	}
+	if _, known := d.gaz.Lookup(label); known {
+		return false
+	}
+	names := 0
+	for _, k := range core {
+		w := p.s.Words[k]
+		switch {
+		case isInitial(w.Text) || w.Text == "," || nameSuffixes[strings.ToLower(w.Text)]:
+		case w.UPOS == "PROPN" && capitalized(w.Text) && !isAcronym(w.Text) && !notNames[strings.ToLower(w.Text)]:
+			names++
+		default:
+			return false
+		}
+	}
+	return names >= 2 && guessType(p, core[len(core)-1], label) == ""
 }

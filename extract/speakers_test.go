@@ -119,6 +119,10 @@ func TestBlankMarkup(t *testing.T) {
 		{"# # #\nText", "     \nText"},
 		{"a [bracket] and 3 < 4 > 2", "a [bracket] and 3 < 4 > 2"},
 		{"no markup", "no markup"},
+		{"- Sen. Cory Booker (NJ) - Rep. Troy Carter (LA)", "  Sen. Cory Booker (NJ)\n  Rep. Troy Carter (LA)"},
+		{"Members: Ann Lee - Bob Roy - Cy Day", "Members: Ann Lee\n  Bob Roy\n  Cy Day"},
+		{"one dash - Here it stays", "one dash - Here it stays"},
+		{"Jackson-Lee and 2021 - to be - continued", "Jackson-Lee and 2021 - to be - continued"},
 	}
 	for _, tt := range tests {
 		got := blankMarkup(tt.in)
