@@ -21,3 +21,10 @@ var Groups []byte
 //
 //go:embed given-names.txt
 var GivenNames []byte
+
+// Verbs lists base forms of verbs from the statements corpus, one a line
+// (# comments), that the lemmatizer's training words lack ("convene").
+// go run ./data/internal/verbs regenerates it.
+//
+//go:embed verbs.txt
+var Verbs []byte

@@ -1000,6 +1000,9 @@ func (p *parse) agentPhrase(n int) bool {
 // facts turns the tuples of sentence n into facts.
 func (d *docState) facts(n int, p *parse, ts []tuple) {
 	d.sentence = n
+	if p.unasserted() {
+		return
+	}
 	seen := map[string]bool{}
 	for _, t := range ts {
 		if len(t.obj) == 0 {
@@ -1230,4 +1233,27 @@ func (d *docState) entityList() []schema.Entity {
 		out = append(out, *d.ents[k])
 	}
 	return out
+}
+
+// unasserted reports a sentence that asserts nothing of anyone: an
+// imperative ("Encourage small businesses to engage in …", an item of a
+// fact sheet's list of aims), whose embedded acts are wished, not done;
+// or a letter's salutation ("Dear Madam Speaker:").
+func (p *parse) unasserted() bool {
+	first := -1
+	for i, w := range p.s.Words {
+		if w.UPOS != "PUNCT" && w.UPOS != "SYM" {
+			first = i
+			break
+		}
+	}
+	if first < 0 {
+		return false
+	}
+	if p.lower(first) == "dear" {
+		return true
+	}
+	w := p.s.Words[first]
+	return p.rel(first) == "root" && w.UPOS == "VERB" && w.XPOS == "VB" &&
+		!p.hasChild(first, "nsubj", "nsubj:pass", "expl", "aux", "mark")
 }

@@ -348,6 +348,12 @@ func (p *parse) subjectOf(h int, depth int) (heads []int, inherited bool) {
 				return []int{o}, true
 			}
 		}
+		if p.prevented(h) {
+			// "kept X from doing": X is the one who does not.
+			if o := p.child(parent, "obj"); o >= 0 {
+				return []int{o}, true
+			}
+		}
 		if p.rel(h) == "advcl" && p.xpos(h) == "VBN" && !strings.HasSuffix(p.rel(parent), "relcl") {
 			// "welcomed the charter as reviewed by …": what is
 			// reviewed is the object, not who welcomed it. On a
@@ -382,6 +388,23 @@ var objectControl = map[string]bool{"urge": true, "call": true, "ask": true, "en
 	"press": true, "request": true, "require": true, "enable": true, "allow": true, "help": true, "permit": true,
 	"persuade": true, "compel": true, "force": true, "empower": true, "direct": true, "instruct": true,
 	"challenge": true, "appeal": true, "implore": true, "exhort": true, "task": true, "authorize": true}
+
+// preventVerbs keep someone from an act: "prevent X from V-ing", "refrain
+// from V-ing".
+var preventVerbs = map[string]bool{"prevent": true, "stop": true, "keep": true, "bar": true, "ban": true,
+	"block": true, "deter": true, "prohibit": true, "refrain": true, "discourage": true, "restrain": true,
+	"preclude": true, "hinder": true, "dissuade": true, "restrict": true, "forbid": true, "exclude": true}
+
+// prevented reports whether verb h is the act a prevent verb keeps from
+// happening: a gerund marked "from" modifying one.
+func (p *parse) prevented(h int) bool {
+	g := p.head(h)
+	if g < 0 || p.rel(h) != "advcl" || p.xpos(h) != "VBG" || !preventVerbs[p.lemma(g)] {
+		return false
+	}
+	m := p.child(h, "mark")
+	return m >= 0 && p.lower(m) == "from"
+}
 
 // infinitive reports whether verb h has the marker "to".
 func (p *parse) infinitive(h int) bool {
@@ -518,6 +541,9 @@ type clauseParts struct {
 // of coordinated subject and object.
 func (p *parse) clause(h int, merged map[int]bool) []tuple {
 	c := &clauseParts{t: tuple{verb: h, objCase: -1, light: -1, depth: p.depth(h), kind: p.rel(h)}, rel: span{h}, iobj: -1}
+	// "prevented businesses from reaching their potential": the
+	// businesses do not reach it.
+	c.t.negated = p.prevented(h)
 	c.subjects, c.t.inherit = p.subjectOf(h, 0)
 	var out []tuple
 	outer := p.clausalPredicate(h)

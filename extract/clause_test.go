@@ -45,6 +45,12 @@ func TestSurface(t *testing.T) {
 			want: []string{"gave | Seoul | aid | Kyiv"},
 		},
 		{
+			name: "prevent X from V-ing: X is the one who does not",
+			spec: "Costs/NOUN/2/nsubj/cost prevented/VERB/0/root/prevent firms/NOUN/2/obj/firm from/SCONJ/5/mark reaching/VERB/2/advcl/reach markets/NOUN/5/obj/market",
+			xpos: map[int]string{4: "VBG"},
+			want: []string{"prevented | Costs | firms", "reaching | firms | markets"},
+		},
+		{
 			name: "SVOC keeps the complement as a further argument",
 			spec: "They/PRON/2/nsubj elected/VERB/0/root/elect him/PRON/2/obj president/NOUN/2/xcomp",
 			want: []string{"elected | They | him | president"},

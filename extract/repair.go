@@ -28,6 +28,7 @@ func (p *parse) repair() {
 		p.repairReportingRoot, p.repairClausalNoun, p.repairAdjectivalIng, p.repairSingledOut,
 		p.repairControlledGerund, p.repairSplitSubject, p.repairStrayConjunct, p.repairConjLevel,
 		p.repairRootVerb, p.repairOpenerSubject, p.repairReportedClause, p.repairThatClause,
+		p.repairParticipleModifier,
 	} {
 		saved = append(saved[:0], p.s.Words...)
 		if !r() {
@@ -1735,6 +1736,62 @@ func (p *parse) repairThatClause() bool {
 		p.attach(f, v, "ccomp")
 		changed = true
 		p.index()
+	}
+	return changed
+}
+
+// repairParticipleModifier mends a past participle that modifies the noun
+// after it but was read as a verb coordinated with the clause: in "work
+// with the Department of Justice and affected agencies", "affected" is an
+// adjective of "agencies", which is the second conjunct of "Department",
+// not a verb whose object is "agencies". The shape is "noun and VBN noun"
+// with the participle taking no subject or auxiliary of its own; a verb
+// in that place would follow another verb ("met and signed agreements").
+func (p *parse) repairParticipleModifier() bool {
+	changed := false
+	for i := 2; i+1 < len(p.s.Words); i++ {
+		w := p.s.Words[i]
+		if w.UPOS != "VERB" || w.XPOS != "VBN" || p.rel(i) != "conj" ||
+			p.hasChild(i, "nsubj", "nsubj:pass", "aux", "aux:pass", "expl") {
+			continue
+		}
+		o := p.child(i, "obj")
+		cc := i - 1
+		if o < 0 || p.lower(cc) != "and" && p.lower(cc) != "or" || p.head(cc) != i {
+			continue
+		}
+		between := true
+		for k := i + 1; k < o; k++ {
+			if p.head(k) != o {
+				between = false
+			}
+		}
+		n := cc - 1
+		if !between || !p.nominal(o) || !p.nominal(n) {
+			continue
+		}
+		// The first conjunct is the noun phrase that ends before "and":
+		// climb from its last word while the heads stay nominal and
+		// inside the same phrase.
+		first := n
+		for g := p.head(first); g >= 0 && g < first && p.nominal(g) && (p.urel(first) == "nmod" || p.rel(first) == "flat" || p.rel(first) == "compound"); g = p.head(first) {
+			first = g
+		}
+		h := p.head(i)
+		for _, k := range p.kids[i] {
+			switch {
+			case k == o || k == cc:
+			case k > o && (p.rel(k) == "xcomp" || p.rel(k) == "advcl"):
+				p.attach(k, h, "advcl")
+			default:
+				p.attach(k, o, p.rel(k))
+			}
+		}
+		p.attach(o, first, "conj")
+		p.attach(cc, o, "cc")
+		p.attach(i, o, "amod")
+		p.s.Words[i].UPOS = "ADJ"
+		changed = true
 	}
 	return changed
 }

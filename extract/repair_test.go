@@ -17,6 +17,18 @@ func TestRepair(t *testing.T) {
 		want []string
 	}{
 		{
+			name: "a past participle modifying the noun after it, read as a coordinated verb",
+			spec: "team/NOUN/2/nsubj works/VERB/0/root with/ADP/4/case Department/PROPN/2/obl of/ADP/6/case Justice/PROPN/4/nmod and/CCONJ/8/cc affected/VERB/2/conj agencies/NOUN/8/obj",
+			xpos: map[int]string{7: "VBN"},
+			want: []string{"agencies conj Department", "affected amod agencies", "and cc agencies"},
+		},
+		{
+			name: "a past participle after a verb stays a verb",
+			spec: "They/PRON/2/nsubj met/VERB/0/root and/CCONJ/4/cc signed/VERB/2/conj agreements/NOUN/4/obj",
+			xpos: map[int]string{3: "VBN"},
+			want: []string{"signed conj met", "agreements obj signed"},
+		},
+		{
 			name: "a coordinated subject split into two subjects",
 			spec: "The/DET/3/det United/ADJ/3/amod States/PROPN/7/nsubj and/CCONJ/7/cc the/DET/6/det ROK/PROPN/7/nsubj underscored/VERB/0/root the/DET/9/det importance/NOUN/7/obj",
 			want: []string{"ROK conj States", "and cc ROK"},

@@ -98,6 +98,7 @@ func (p *Pipeline) annotate(toks []tokenize.Token, start, end int) Sentence {
 	heads := make([]int, n)
 	if p.Tagger != nil {
 		p.Tagger.TagInto(words, upos, xpos)
+		properNames(words, upos, xpos)
 	}
 	if p.Parser != nil {
 		p.Parser.ParseTo(heads, rels, words, upos, xpos)

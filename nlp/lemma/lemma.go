@@ -113,6 +113,8 @@ func (l *Lemmatizer) Lemma(form, upos, xpos string) string {
 func (l *Lemmatizer) rewrite(t *table, w, tag string, alternates bool) string {
 	// Endings stop short of the whole word: a whole-word rule is an
 	// exception that belongs in the table, not a pattern.
+	first := ""
+	found := false
 	for n := min(t.maxSuffix, len(w)-1); n >= 0; n-- {
 		if n > 0 && !utf8.RuneStart(w[len(w)-n]) {
 			continue
@@ -121,15 +123,25 @@ func (l *Lemmatizer) rewrite(t *table, w, tag string, alternates bool) string {
 		if !ok {
 			continue
 		}
-		if alternates && len(rs) > 1 {
-			for _, r := range rs {
-				c := r.apply(w)
-				if _, ok := l.known[c]; ok {
-					return c
-				}
+		if !found {
+			first, found = rs[0].apply(w), true
+			if !alternates {
+				return first
 			}
 		}
-		return rs[0].apply(w)
+		// The likeliest rule whose result is a known word wins; when
+		// none of the longest ending's rules gives one, a shorter
+		// ending's may: "convened" is "convene", not the "conven" that
+		// "happened" → "happen" suggests.
+		for _, r := range rs {
+			c := r.apply(w)
+			if _, ok := l.known[c]; ok {
+				return c
+			}
+		}
+	}
+	if found {
+		return first
 	}
 	return w
 }
@@ -206,6 +218,17 @@ func (l *Lemmatizer) MemoryBytes() int {
 	return n
 }
 
+// AddWords adds lemmas the training data lacked (lines starting with # are
+// skipped), so that a suffix rule giving one of them is preferred. It must
+// not run while Lemma does.
+func (l *Lemmatizer) AddWords(words []string) {
+	for _, w := range words {
+		if w = strings.TrimSpace(w); w != "" && w[0] != '#' {
+			l.known[w] = struct{}{}
+		}
+	}
+}
+
 // index fills known from the exception tables.
 func (l *Lemmatizer) index() {
 	l.known = map[string]struct{}{}
@@ -232,7 +255,9 @@ func Default() (*Lemmatizer, error) {
 		defaultLemma, defaultErr = loadBytes(data.LemmaModel)
 		if defaultErr != nil {
 			defaultErr = fmt.Errorf("load embedded lemmatizer model: %w", defaultErr)
+			return
 		}
+		defaultLemma.AddWords(strings.Split(string(data.Verbs), "\n"))
 	})
 	return defaultLemma, defaultErr
 }

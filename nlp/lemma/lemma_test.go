@@ -36,6 +36,9 @@ func TestLemmatizer_Lemma(t *testing.T) {
 		{"running", "VERB", "VBG", "run"},
 		// Unseen words go through the suffix rules.
 		{"frobnicated", "VERB", "VBD", "frobnicate"},
+		// Unseen in EWT, but a verb of the statements corpus (data/verbs.txt).
+		{"convened", "VERB", "VBD", "convene"},
+		{"convening", "VERB", "VBG", "convene"},
 		{"mimsied", "VERB", "VBD", "mimsy"},
 		{"glorpers", "NOUN", "NNS", "glorper"},
 		// Of the rules for -ed, the one giving a known lemma wins.
