@@ -1216,7 +1216,10 @@ func (d *docState) fact(n int, p *parse, t tuple, subj, obj mention, pred string
 			}
 			g := f
 			g.Subject, g.Object = s, o
-			key := s + "\x00" + pred + "\x00" + o
+			if !d.plausible(&g) {
+				continue
+			}
+			key := g.Subject + "\x00" + pred + "\x00" + g.Object
 			if seen[key] {
 				continue
 			}

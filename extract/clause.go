@@ -791,12 +791,19 @@ func (p *parse) chooseObject(h int, c *clauseParts) {
 			if o < h || p.rel(o) == "ccomp" || p.rel(o) == "advcl" {
 				continue
 			}
-			if cs := p.child(o, "case"); cs >= 0 {
-				c.t.objCase = cs
-				c.rel = append(c.rel, cs)
-				c.objHeads = p.conjuncts(o)
-				c.obls = append(c.obls[:i:i], c.obls[i+1:]...)
+			cs := p.child(o, "case")
+			if cs < 0 && p.role(o) == "time" {
+				// A bare noun phrase of time ("met today with …") is
+				// no object; the next argument may be.
+				continue
 			}
+			if cs < 0 {
+				break
+			}
+			c.t.objCase = cs
+			c.rel = append(c.rel, cs)
+			c.objHeads = p.conjuncts(o)
+			c.obls = append(c.obls[:i:i], c.obls[i+1:]...)
 			break
 		}
 	}

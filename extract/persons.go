@@ -48,6 +48,9 @@ var officeWords = map[string]bool{
 	"under": true, "-": true, "(": true, ")": true,
 }
 
+// titleJoins are the prepositions a title may hold.
+var titleJoins = map[string]bool{"of": true, "for": true, "to": true, "on": true}
+
 // person is a name with the title it was given.
 type person struct {
 	name, title string
@@ -106,6 +109,18 @@ func (d *docState) splitPerson(p *parse, core span) (person, bool) {
 	}
 	if !hasTitle {
 		return person{}, false
+	}
+	inTitle := false
+	for _, j := range core[:first] {
+		if titleWords[p.lower(j)] {
+			inTitle = true
+		}
+		// A title joins its words with "of" ("Minister of Defense"),
+		// never with "at" or "in": "President Dina Boluarte of Peru at
+		// the APEC week in Lima" is no title of Lima.
+		if inTitle && p.pos(j) == "ADP" && !titleJoins[p.lower(j)] {
+			return person{}, false
+		}
 	}
 	title := singularTitle(strings.TrimSpace(p.text(d.text, stripParenAcronym(p, core[:first]))))
 	name := p.text(d.text, core[first:])

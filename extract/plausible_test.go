@@ -1,0 +1,39 @@
+package extract
+
+import (
+	"testing"
+
+	"github.com/kgraph/kgraph/schema"
+)
+
+func TestPlausible(t *testing.T) {
+	d := &docState{ents: map[string]*schema.Entity{}}
+	for _, p := range []string{"Lisa Monaco", "Joseph Biden", "Kamala Harris"} {
+		d.ents[Key(p)] = &schema.Entity{Label: p, Type: schema.TypePerson}
+	}
+	tests := []struct {
+		subj, pred, obj string
+		keep            bool
+		wantSubj        string
+	}{
+		{"United States", "reaffirm", "Mutual Defense Treaty", true, "United States"},
+		{"Deputy Attorney General", "be", "Lisa Monaco", true, "Lisa Monaco"},
+		{"Lisa Monaco", "be", "Deputy Attorney General", true, "Lisa Monaco"},
+		{"term of four years", "be", "Lisa Monaco", false, ""},
+		{"Joseph Biden", "be", "Kamala Harris", false, ""},
+		{"Lisa Monaco", "be", "Dr.", false, ""},
+		{"United States", "can", "ways", false, ""},
+		{"Korea", "be", "Chairman of SK Group from", false, ""},
+		{"infrastructure law and", "bring", "investments", false, ""},
+		{"two-thirds", "consider", "infrastructure", false, ""},
+		{"50-year", "become", "national model", false, ""},
+		{"Ten Cabinet Secretaries", "participate in", "discussions", true, "Ten Cabinet Secretaries"},
+	}
+	for _, tt := range tests {
+		f := schema.Fact{Subject: tt.subj, Predicate: tt.pred, Object: tt.obj}
+		keep := d.plausible(&f)
+		if keep != tt.keep || keep && f.Subject != tt.wantSubj {
+			t.Errorf("(%s, %s, %s): kept %v with subject %q, want %v with %q", tt.subj, tt.pred, tt.obj, keep, f.Subject, tt.keep, tt.wantSubj)
+		}
+	}
+}
