@@ -276,6 +276,26 @@ func stripDeterminer(s string) string {
 }
 
 // groupRefs are the phrases by which a joint statement names its parties.
+// countedGroup reads a reference to the parties that counts them, "the
+// three governments", "our two nations", "the three North American
+// governments", and returns the count; 0 when k is no such reference. It
+// stands for the parties only when there are that many of them.
+func countedGroup(k string) int {
+	ws := strings.Fields(k)
+	if len(ws) > 0 && (ws[0] == "the" || ws[0] == "our" || ws[0] == "all") {
+		ws = ws[1:]
+	}
+	if len(ws) < 2 || len(ws) > 4 || !groupNouns[ws[len(ws)-1]] {
+		return 0
+	}
+	n := map[string]int{"both": 2, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10}[ws[0]]
+	return n
+}
+
+var groupNouns = map[string]bool{"sides": true, "countries": true, "governments": true, "nations": true,
+	"leaders": true, "presidents": true, "ministers": true, "allies": true, "partners": true, "parties": true,
+	"delegations": true, "democracies": true, "economies": true}
+
 var groupRefs = map[string]bool{
 	"both sides": true, "two sides": true, "the two sides": true, "both countries": true, "two countries": true,
 	"the two countries": true, "secretaries and ministers": true, "the secretaries and ministers": true,
@@ -296,7 +316,7 @@ var pronouns = map[string]bool{"it": true, "its": true, "he": true, "she": true,
 // rather than a name.
 func IsReference(label string) bool {
 	k := Key(label)
-	return groupRefs[k] || groupRefs["the "+k] || pronouns[k]
+	return groupRefs[k] || groupRefs["the "+k] || pronouns[k] || countedGroup(k) > 0
 }
 
 // mention is an argument resolved to entities.
@@ -358,8 +378,8 @@ func (d *docState) resolveArg(p *parse, sp span, wide bool) mention {
 	case (k == "we" || k == "us") && d.parties == nil && d.speakerSide != "":
 		m.labels = []string{d.entity(d.speakerSide, p, h)}
 		return m
-	case groupRefs[Key(m.text)] || groupRefs[k] || groupRefs["the "+k]:
-		if d.parties == nil {
+	case groupRefs[Key(m.text)] || groupRefs[k] || groupRefs["the "+k] || countedGroup(k) > 0:
+		if c := countedGroup(k); d.parties == nil || c > 0 && c != len(d.parties) {
 			m.labels, m.unresolved = []string{m.text}, true
 			return m
 		}

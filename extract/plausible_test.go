@@ -37,3 +37,14 @@ func TestPlausible(t *testing.T) {
 		}
 	}
 }
+
+func TestCountedGroup(t *testing.T) {
+	for k, want := range map[string]int{
+		"the three governments": 3, "our two nations": 2, "the three north american governments": 3,
+		"both leaders": 2, "two political and military targets": 0, "governments": 0, "the two": 0,
+	} {
+		if got := countedGroup(k); got != want {
+			t.Errorf("countedGroup(%q) = %d, want %d", k, got, want)
+		}
+	}
+}

@@ -238,6 +238,20 @@ func (p *parse) repairPastAdjective() bool {
 			p.hasChild(i, "obl", "xcomp", "advcl", "obj"):
 			// An adjective coordinated with a noun and taking a verb's
 			// complements: "… with advancements, and committed to …".
+		case p.rel(i) == "amod" && p.head(i) >= 0 && p.head(i) < i && p.rel(p.head(i)) == "root" && p.nominal(p.head(i)) &&
+			p.hasChild(i, "obl", "xcomp", "obj", "ccomp"):
+			// An adjective after the noun that roots a verbless
+			// sentence, taking a verb's complements: "The three
+			// governments further committed to enhance …". The noun is
+			// its subject.
+			h := p.head(i)
+			p.attach(i, -1, "root")
+			p.attach(h, i, "nsubj")
+			for _, k := range p.kids[h] {
+				if k > i && p.rel(k) == "punct" {
+					p.attach(k, i, "punct")
+				}
+			}
 		default:
 			continue
 		}
