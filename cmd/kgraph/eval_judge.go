@@ -136,8 +136,8 @@ func runJudgeSample(ctx context.Context, opts *judgeSampleOptions) error {
 	}
 	pop, cov := judge.Population(results)
 	sample := judge.Sample(pop, opts.N, opts.Seed)
-	fmt.Fprintf(opts.Err, "documents %d, sentences %d, facts %d: %.2f facts a sentence, %.1f%% of sentences with a fact\n",
-		cov.Documents, cov.Sentences, cov.Facts, cov.FactsPerSentence(), 100*cov.SentenceShare())
+	fmt.Fprintf(opts.Err, "documents %d, sentences %d, facts %d: %.2f facts a sentence, %.1f%% of sentences with a fact; %.1f%% of all %d units of four words or more (list items, headings) with a fact\n",
+		cov.Documents, cov.Sentences, cov.Facts, cov.FactsPerSentence(), 100*cov.SentenceShare(), 100*cov.UnitShare(), cov.Units)
 	return judge.WriteSample(opts.Out, sample)
 }
 

@@ -27,6 +27,7 @@ import (
 	"strconv"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/kgraph/kgraph/schema"
 )
@@ -55,9 +56,12 @@ func (it Item) Key() string {
 
 // Coverage counts what the sampled population looks like: how many facts
 // each sentence gets and how many sentences get none. Sentences counts
-// prose sentences only (see prose); Facts counts every resolved fact.
+// prose sentences only (see prose), Units every text unit of four words
+// or more, list items and headings included; Facts counts every resolved
+// fact.
 type Coverage struct {
 	Documents, Sentences, SentencesWithFact, Facts int
+	Units, UnitsWithFact                           int
 }
 
 // FactsPerSentence is Facts/Sentences.
@@ -76,17 +80,44 @@ func (c Coverage) SentenceShare() float64 {
 	return float64(c.SentencesWithFact) / float64(c.Sentences)
 }
 
-// prose reports whether a sentence is one a reader expects facts from: at
-// least four words. The "# # #" that ends a release, a heading of two
-// words or a contact line is not.
-func prose(text string) bool {
-	words := 0
+// UnitShare is the share of units of four words or more with a fact.
+func (c Coverage) UnitShare() float64 {
+	if c.Units == 0 {
+		return 0
+	}
+	return float64(c.UnitsWithFact) / float64(c.Units)
+}
+
+// words counts the words with a letter in them.
+func words(text string) int {
+	n := 0
 	for _, w := range strings.Fields(text) {
 		if strings.IndexFunc(w, unicode.IsLetter) >= 0 {
-			words++
+			n++
 		}
 	}
-	return words >= 4
+	return n
+}
+
+// prose reports whether a unit is a sentence a reader expects facts from:
+// four words or more, ending as a sentence ends (". ! ?", maybe inside a
+// quote or bracket), with a word in lower case. A heading, a list of names
+// ("Senator Cory Booker (NJ)"), a sign-off in capitals, a dateline or the
+// "# # #" that ends a release is not.
+func prose(text string) bool {
+	if words(text) < 4 {
+		return false
+	}
+	t := strings.TrimRight(text, " \t\"'”’)]*")
+	if t == "" || !strings.ContainsAny(t[len(t)-1:], ".!?") {
+		return false
+	}
+	for _, w := range strings.Fields(text) {
+		if r, _ := utf8.DecodeRuneInString(w); unicode.IsLower(r) {
+			return true
+		}
+	}
+	return false
 }
 
 // Population is every fact a sample may draw, in a fixed order, with the
@@ -103,8 +134,12 @@ func Population(results []schema.Result) ([]Item, Coverage) {
 			if prose(s.Text) {
 				cov.Sentences++
 			}
+			if words(s.Text) >= 4 {
+				cov.Units++
+			}
 		}
 		with := map[int]bool{} // prose sentences with a fact
+		unitWith := map[int]bool{}
 		for _, f := range r.Facts {
 			if f.Unresolved {
 				continue
@@ -113,6 +148,9 @@ func Population(results []schema.Result) ([]Item, Coverage) {
 			if prose(text[f.Sentence]) {
 				with[f.Sentence] = true
 			}
+			if words(text[f.Sentence]) >= 4 {
+				unitWith[f.Sentence] = true
+			}
 			items = append(items, Item{
 				Document: r.Document.ID, Sentence: f.Sentence, Confidence: f.Confidence,
 				Subject: f.Subject, Predicate: f.Predicate, Object: f.Object, Negated: f.Negated,
@@ -120,6 +158,7 @@ func Population(results []schema.Result) ([]Item, Coverage) {
 			})
 		}
 		cov.SentencesWithFact += len(with)
+		cov.UnitsWithFact += len(unitWith)
 	}
 	return items, cov
 }

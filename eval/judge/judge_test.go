@@ -13,7 +13,8 @@ import (
 func results() []schema.Result {
 	return []schema.Result{{
 		Document:  schema.Document{ID: "d1"},
-		Sentences: []schema.Sentence{{N: 1, Text: "Russia violated the UN Charter."}, {N: 2, Text: "It was very sad."}, {N: 3, Text: "# # #"}},
+		Sentences: []schema.Sentence{{N: 1, Text: "Russia violated the UN Charter."}, {N: 2, Text: "It was very sad."}, {N: 3, Text: "# # #"},
+			{N: 4, Text: "Senator Cory Booker (NJ)"}, {N: 5, Text: "JOSEPH R. BIDEN JR."}},
 		Facts: []schema.Fact{
 			{Subject: "Russia", Predicate: "violate", Object: "UN Charter", Sentence: 1, Confidence: 0.9},
 			{Subject: "it", Predicate: "be", Object: "sad", Sentence: 2, Unresolved: true},
@@ -30,7 +31,7 @@ func TestPopulation(t *testing.T) {
 	if len(pop) != 2 {
 		t.Fatalf("population %d items, want 2 (the unresolved fact left out): %+v", len(pop), pop)
 	}
-	want := Coverage{Documents: 2, Sentences: 3, SentencesWithFact: 2, Facts: 2}
+	want := Coverage{Documents: 2, Sentences: 3, SentencesWithFact: 2, Facts: 2, Units: 5, UnitsWithFact: 2}
 	if cov != want {
 		t.Errorf("coverage %+v, want %+v", cov, want)
 	}
