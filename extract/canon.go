@@ -396,6 +396,15 @@ func (d *docState) resolveArg(p *parse, sp span, wide bool) mention {
 		m.labels, m.unresolved = []string{m.text}, true
 		return m
 	case pronouns[k] || p.pos(h) == "PRON" && len(core) == 1:
+		if a := p.reporter(h); a >= 0 {
+			// "the White House announced that it will hold …": the
+			// one who says what it will do.
+			r := d.resolveArg(p, p.phrase(a), false)
+			if !r.unresolved && len(r.labels) > 0 && d.agrees(k, r.labels[0]) {
+				r.text = m.text
+				return r
+			}
+		}
 		if a := d.antecedent(k); a != "" {
 			m.labels = []string{a}
 			return m
@@ -1279,4 +1288,44 @@ func (p *parse) unasserted() bool {
 	w := p.s.Words[first]
 	return p.rel(first) == "root" && w.UPOS == "VERB" && w.XPOS == "VB" &&
 		!p.hasChild(first, "nsubj", "nsubj:pass", "expl", "aux", "mark")
+}
+
+// reporter is, for a pronoun subject of a reported clause ("X announced
+// that it will …", "X said he would …"), the subject X of the verb that
+// reports it, or -1. A pronoun there almost always stands for the speaker.
+func (p *parse) reporter(h int) int {
+	if !strings.HasPrefix(p.rel(h), "nsubj") {
+		return -1
+	}
+	c := p.head(h)
+	if c < 0 || p.rel(c) != "ccomp" {
+		return -1
+	}
+	v := p.head(c)
+	if v < 0 {
+		return -1
+	}
+	s := p.child(v, "nsubj")
+	if s < 0 || p.pos(s) == "PRON" {
+		return -1
+	}
+	return s
+}
+
+// agrees reports whether pronoun k can stand for the entity label: "he"
+// and "she" for a person, "it" for anything else, "they" for anyone.
+func (d *docState) agrees(k, label string) bool {
+	person := false
+	if e, ok := d.ents[Key(label)]; ok {
+		person = e.Type == schema.TypePerson
+	}
+	switch k {
+	case "he", "she", "him", "her":
+		return person
+	case "it", "its":
+		return !person
+	case "they", "them", "their":
+		return true
+	}
+	return false
 }

@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"context"
 	"testing"
 
 	"github.com/kgraph/kgraph/schema"
@@ -47,4 +48,24 @@ func TestCountedGroup(t *testing.T) {
 			t.Errorf("countedGroup(%q) = %d, want %d", k, got, want)
 		}
 	}
+}
+
+func TestExtract_reportedPronoun(t *testing.T) {
+	p, err := Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	res, err := p.Extract(context.Background(), schema.Document{ID: "t", Text: "In addition, the White House today announced that it will hold a Tribal Leaders Summit in late 2021."})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, f := range res.Facts {
+		if f.Predicate == "hold" {
+			if f.Subject != "White House" || f.Unresolved {
+				t.Errorf("'it' of the reported clause is %q (unresolved %v), want White House", f.Subject, f.Unresolved)
+			}
+			return
+		}
+	}
+	t.Errorf("no hold fact in %+v", res.Facts)
 }
