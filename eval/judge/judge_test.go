@@ -12,7 +12,7 @@ import (
 
 func results() []schema.Result {
 	return []schema.Result{{
-		Document:  schema.Document{ID: "d1"},
+		Document: schema.Document{ID: "d1"},
 		Sentences: []schema.Sentence{{N: 1, Text: "Russia violated the UN Charter."}, {N: 2, Text: "It was very sad."}, {N: 3, Text: "# # #"},
 			{N: 4, Text: "Senator Cory Booker (NJ)"}, {N: 5, Text: "JOSEPH R. BIDEN JR."}},
 		Facts: []schema.Fact{
