@@ -44,6 +44,10 @@ func TestUsageErrors(t *testing.T) {
 		{[]string{"frobnicate"}, "unknown command"},
 		{[]string{"extract", "--format", "xml", statement}, `unknown format "xml"; known: tsv, json, nquads, carb`},
 		{[]string{"export", "--db", "x", "--format", "gml2"}, `unknown format "gml2"`},
+		{[]string{"export", "--db", "x", "--format", "csv"}, "format csv writes nodes.csv and relationships.csv into a directory: give one with -o DIR"},
+		{[]string{"export", "--db", "x", "--format", "tsv", "--hops", "2"}, "--hops counts from an entity: give --entity"},
+		{[]string{"export", "--db", "x", "--format", "tsv", "--entity", "ROK", "--hops", "0"}, "--hops 0: must be 1 or more"},
+		{[]string{"export", "--db", "x", "--format", "tsv", "--entity", "ROK", "--query", "g.V().All()"}, "--entity and --query: give one, not both"},
 	}
 	for _, tt := range tests {
 		t.Run(strings.Join(tt.args, " "), func(t *testing.T) {
