@@ -39,10 +39,6 @@ func (s *Store) Entities(ctx context.Context, opts EntityOptions) ([]EntityRow, 
 		}
 		return r
 	}
-	isEntity := func(v quad.Value) bool {
-		i, ok := v.(quad.IRI)
-		return ok && strings.HasPrefix(string(i), schema.Scheme+"e/")
-	}
 	err := s.eachStoredQuad(ctx, func(q quad.Quad) {
 		switch q.Predicate {
 		case pLabel:

@@ -10,11 +10,9 @@ import (
 	"github.com/cayleygraph/quad/graphml"
 )
 
-// The network formats, for Gephi, yEd, Cytoscape and Graphviz: the entity
-// graph only, one node per entity named by its label and one edge per
-// distinct (subject, predicate, object) of the resolved facts, named by the
-// predicate label. Provenance and literals stay out; the RDF formats carry
-// them.
+// The network formats of Cayley's quad package, for yEd, Gephi, Cytoscape
+// and Graphviz: the entity graph (see EntityGraph), nodes named by their
+// labels, edges by their predicates.
 func init() {
 	for _, f := range []struct {
 		name, mime string
@@ -29,12 +27,12 @@ func init() {
 			Name: f.name,
 			Ext:  f.ext,
 			MIME: f.mime,
-			write: func(ctx context.Context, s *Store, w io.Writer, _ ExportOptions) error {
-				qs, err := s.entityEdges(ctx)
+			write: func(ctx context.Context, v *view, w io.Writer) error {
+				g, err := v.entityGraph(ctx)
 				if err != nil {
 					return err
 				}
-				return writeQuads(f.writer(w), qs)
+				return writeQuads(f.writer(w), g.quads())
 			},
 		})
 	}
@@ -50,21 +48,13 @@ func (n name) Native() any    { return string(n) }
 
 var _ quad.Value = name("")
 
-// entityEdges is the entity graph as quads, sorted and distinct.
-func (s *Store) entityEdges(ctx context.Context) ([]quad.Quad, error) {
-	rows, err := s.Facts(ctx, FactsOptions{})
-	if err != nil {
-		return nil, err
+// quads is the graph as quads for Cayley's writers, which name nodes by
+// the values they see: one quad per edge, its ends named by their labels.
+func (g *EntityGraph) quads() []quad.Quad {
+	labels := g.labels()
+	out := make([]quad.Quad, len(g.Edges))
+	for i, e := range g.Edges {
+		out[i] = quad.Quad{Subject: name(labels[e.Source]), Predicate: name(e.Predicate), Object: name(labels[e.Target])}
 	}
-	var out []quad.Quad
-	seen := make(map[[3]string]bool)
-	for _, r := range rows { // sorted by subject, predicate, object
-		k := [3]string{r.Subject, r.Predicate, r.Object}
-		if seen[k] || r.Subject == "" || r.Predicate == "" || r.Object == "" {
-			continue
-		}
-		seen[k] = true
-		out = append(out, quad.Quad{Subject: name(r.Subject), Predicate: name(r.Predicate), Object: name(r.Object)})
-	}
-	return out, nil
+	return out
 }

@@ -9,14 +9,15 @@ import (
 )
 
 // The RDF formats: every quad, labels included, readable back by any RDF
-// tool (and by Cayley's own readers).
+// tool (and by Cayley's own readers); for a subgraph, the quads of its
+// facts and of the nodes they name (see selection.keep).
 func init() {
 	registerFormat(Format{
 		Name: "nquads",
 		Ext:  []string{".nq", ".nquads"},
 		MIME: "application/n-quads",
-		write: func(ctx context.Context, s *Store, w io.Writer, _ ExportOptions) error {
-			qs, err := s.sortedQuads(ctx)
+		write: func(ctx context.Context, v *view, w io.Writer) error {
+			qs, err := v.quads(ctx)
 			if err != nil {
 				return err
 			}
@@ -27,8 +28,8 @@ func init() {
 		Name: "jsonld",
 		Ext:  []string{".jsonld"},
 		MIME: "application/ld+json",
-		write: func(ctx context.Context, s *Store, w io.Writer, _ ExportOptions) error {
-			qs, err := s.sortedQuads(ctx)
+		write: func(ctx context.Context, v *view, w io.Writer) error {
+			qs, err := v.quads(ctx)
 			if err != nil {
 				return err
 			}

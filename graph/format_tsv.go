@@ -22,8 +22,8 @@ func init() {
 // TSVHeader is the first line of the tsv export.
 const TSVHeader = "subject\tpredicate\tobject\tdocument\tsentence\tconfidence\tpolarity"
 
-func writeTSV(ctx context.Context, s *Store, w io.Writer, opts ExportOptions) error {
-	rows, err := s.Facts(ctx, FactsOptions{All: opts.All})
+func writeTSV(ctx context.Context, v *view, w io.Writer) error {
+	rows, err := v.facts(ctx)
 	if err != nil {
 		return err
 	}

@@ -27,6 +27,8 @@ var (
 	ErrUnknownBackend  = errors.New("unknown backend")
 	ErrUnknownLanguage = errors.New("unknown query language")
 	ErrUnknownFormat   = errors.New("unknown export format")
+	ErrDirectoryFormat = errors.New("the format writes a directory")
+	ErrUnknownEntity   = errors.New("unknown entity")
 	ErrTimeout         = errors.New("query timed out")
 	ErrClosed          = errors.New("store is closed")
 )

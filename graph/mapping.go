@@ -74,11 +74,17 @@ type docQuads struct {
 // second build adds nothing even when what the store learned since (names
 // from other documents) would resolve a mention differently; a new
 // extractor version replaces the old facts of an unchanged text.
+//
+// The hash is of the JSON of a struct of its own, not of schema.Document,
+// whose JSON field names may change (they did, to lower case) without
+// making every stored document look new.
 func contentHash(r schema.Result) (string, error) {
+	type document struct{ ID, Title, Date, URL, Text string }
+	d := r.Document
 	b, err := json.Marshal(struct {
 		Extractor string
-		Document  schema.Document
-	}{r.Extractor, r.Document})
+		Document  document
+	}{r.Extractor, document{d.ID, d.Title, d.Date, d.URL, d.Text}})
 	if err != nil {
 		return "", err
 	}

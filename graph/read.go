@@ -33,6 +33,33 @@ type FactsOptions struct {
 // Facts returns the stored facts, sorted by subject, predicate, object,
 // document, sentence, confidence, polarity.
 func (s *Store) Facts(ctx context.Context, opts FactsOptions) ([]FactRow, error) {
+	sc, err := s.scanFacts(ctx, opts)
+	if err != nil {
+		return nil, err
+	}
+	return sc.rows, nil
+}
+
+// factNodes are the nodes a statement links, which a FactRow names by
+// label only; subgraph exports follow them.
+type factNodes struct {
+	stmt, subj, pred, obj, sent, doc quad.Value
+}
+
+// factScan is what one pass over the store learns about its facts.
+type factScan struct {
+	rows  []FactRow
+	nodes map[string]factNodes // by statement IRI
+	types map[quad.Value][]string
+	// Entity names, for subgraph exports to find entities by.
+	labels  map[quad.Value]string
+	byLabel map[string]quad.Value
+	byAlias map[string][]quad.Value
+}
+
+// scanFacts reads the facts as Facts does, keeping the nodes behind each
+// row and the types of the entities.
+func (s *Store) scanFacts(ctx context.Context, opts FactsOptions) (*factScan, error) {
 	type stmt struct {
 		isStmt                     bool
 		subj, pred, obj, doc, sent quad.Value
@@ -52,6 +79,8 @@ func (s *Store) Facts(ctx context.Context, opts FactsOptions) ([]FactRow, error)
 	labels := make(map[quad.Value]string)
 	ids := make(map[quad.Value]string)
 	numbers := make(map[quad.Value]int)
+	types := make(map[quad.Value][]string)
+	byAlias := make(map[string][]quad.Value)
 
 	err := s.eachStoredQuad(ctx, func(q quad.Quad) {
 		switch q.Predicate {
@@ -62,6 +91,10 @@ func (s *Store) Facts(ctx context.Context, opts FactsOptions) ([]FactRow, error)
 				if old, seen := labels[q.Subject]; !seen || string(l) < old {
 					labels[q.Subject] = string(l)
 				}
+			}
+		case pAlias:
+			if a := literal(q.Object); isEntity(q.Subject) && !slices.Contains(byAlias[a], q.Subject) {
+				byAlias[a] = append(byAlias[a], q.Subject)
 			}
 		case pID:
 			if v, ok := q.Object.(quad.String); ok {
@@ -74,6 +107,11 @@ func (s *Store) Facts(ctx context.Context, opts FactsOptions) ([]FactRow, error)
 		case pType:
 			if q.Object == tStatement {
 				get(q.Subject).isStmt = true
+			} else if isEntity(q.Subject) {
+				t := strings.TrimPrefix(iriString(q.Object), schema.Scheme+"t/")
+				if !slices.Contains(types[q.Subject], t) {
+					types[q.Subject] = append(types[q.Subject], t)
+				}
 			}
 		case pSubject:
 			get(q.Subject).subj = q.Object
@@ -112,6 +150,17 @@ func (s *Store) Facts(ctx context.Context, opts FactsOptions) ([]FactRow, error)
 		}
 		return iriString(v)
 	}
+	sc := &factScan{nodes: make(map[string]factNodes, len(stmts)), types: types,
+		labels: make(map[quad.Value]string), byLabel: make(map[string]quad.Value), byAlias: byAlias}
+	for _, ts := range types {
+		slices.Sort(ts)
+	}
+	for v, l := range labels {
+		if isEntity(v) {
+			sc.labels[v] = l
+			sc.byLabel[l] = v
+		}
+	}
 	rows := make([]FactRow, 0, len(stmts))
 	for v, st := range stmts {
 		if !st.isStmt || (st.unresolved && !opts.All) {
@@ -135,9 +184,11 @@ func (s *Store) Facts(ctx context.Context, opts FactsOptions) ([]FactRow, error)
 			r.Polarity = "negative"
 		}
 		rows = append(rows, r)
+		sc.nodes[r.Statement] = factNodes{stmt: v, subj: st.subj, pred: st.pred, obj: st.obj, sent: st.sent, doc: st.doc}
 	}
 	slices.SortFunc(rows, compareRows)
-	return rows, nil
+	sc.rows = rows
+	return sc, nil
 }
 
 func compareRows(a, b FactRow) int {
@@ -178,7 +229,7 @@ func (s *Store) Stats(ctx context.Context) (Stats, error) {
 			}
 			k := v.String()
 			nodes[k] = struct{}{}
-			if i, ok := v.(quad.IRI); ok && strings.HasPrefix(string(i), schema.Scheme+"e/") {
+			if isEntity(v) {
 				entities[k] = struct{}{}
 			}
 		}
@@ -220,6 +271,12 @@ func (s *Store) eachStoredQuad(ctx context.Context, fn func(quad.Quad)) error {
 		return err
 	}
 	return ctx.Err()
+}
+
+// isEntity reports whether v names an entity (kg:e/…).
+func isEntity(v quad.Value) bool {
+	i, ok := v.(quad.IRI)
+	return ok && strings.HasPrefix(string(i), schema.Scheme+"e/")
 }
 
 func iriString(v quad.Value) string {

@@ -4,22 +4,24 @@ package schema
 // graph; building a document with an ID already stored replaces it when the
 // text differs and does nothing when it is the same.
 type Document struct {
-	ID    string
-	Title string
-	Date  string
-	URL   string
-	Text  string
+	ID    string `json:"id"`
+	Title string `json:"title"`
+	Date  string `json:"date"`
+	URL   string `json:"url"`
+	Text  string `json:"text"`
 }
 
 // Sentence is one sentence of a document. N is 1-based; a line break always
 // ends a sentence, so the title line of a text file is sentence 1.
 type Sentence struct {
-	N          int
-	Text       string
-	Start, End int // byte offsets of Text in Document.Text
+	N    int    `json:"n"`
+	Text string `json:"text"`
+	// Start and End are the byte offsets of Text in Document.Text.
+	Start int `json:"start"`
+	End   int `json:"end"`
 	// Mentions are the canonical labels of the entities the sentence names,
 	// whether or not a fact links them ("Russian support" names Russia).
-	Mentions []string
+	Mentions []string `json:"mentions"`
 }
 
 // Entity is one real-world thing (or concept) the document talks about,
@@ -27,18 +29,18 @@ type Sentence struct {
 // is derived from it (EntityIRI), so two mentions with the same canonical
 // label are one node across documents.
 type Entity struct {
-	Label        string
-	Type         string   // one of the Type* constants; "" when unknown
-	Aliases      []Alias  // other names, each with the sentence that gives it
-	Titles       []string // for persons: "U.S. Secretary of State"
-	Affiliations []string // for persons: labels of organizations or countries
+	Label        string   `json:"label"`
+	Type         string   `json:"type"`         // one of the Type* constants; "" when unknown
+	Aliases      []Alias  `json:"aliases"`      // other names, each with the sentence that gives it
+	Titles       []string `json:"titles"`       // for persons: "U.S. Secretary of State"
+	Affiliations []string `json:"affiliations"` // for persons: labels of organizations or countries
 }
 
 // Alias is another name of an entity and the sentence (number) that
 // establishes it; 0 when it comes from the gazetteer rather than the text.
 type Alias struct {
-	Name     string
-	Sentence int
+	Name     string `json:"name"`
+	Sentence int    `json:"sentence"`
 }
 
 // IRI is the entity's node name.
@@ -51,22 +53,22 @@ func (e Entity) IRI() string { return EntityIRI(e.Label) }
 // preposition ("reaffirm", "commit to"). Whatever a triple cannot hold sits in
 // the other fields, which the graph stores on the fact's statement node.
 type Fact struct {
-	Subject     string
-	Predicate   string
-	Object      string
-	Sentence    int     // number of the sentence that says it
-	Confidence  float64 // in [0,1]; ranks facts, higher is surer
-	Negated     bool
-	Modality    string   // "will", "may", "should" …; "" for none
-	Time        string   // temporal argument as written
-	Place       string   // locative argument as written
-	Extra       []string // further arguments as written
-	Relation    string   // the relation as written, e.g. "reaffirmed"
-	SubjectText string   // the subject as written
-	ObjectText  string   // the object as written
+	Subject     string   `json:"subject"`
+	Predicate   string   `json:"predicate"`
+	Object      string   `json:"object"`
+	Sentence    int      `json:"sentence"`   // number of the sentence that says it
+	Confidence  float64  `json:"confidence"` // in [0,1]; ranks facts, higher is surer
+	Negated     bool     `json:"negated"`
+	Modality    string   `json:"modality"`     // "will", "may", "should" …; "" for none
+	Time        string   `json:"time"`         // temporal argument as written
+	Place       string   `json:"place"`        // locative argument as written
+	Extra       []string `json:"extra"`        // further arguments as written
+	Relation    string   `json:"relation"`     // the relation as written, e.g. "reaffirmed"
+	SubjectText string   `json:"subject_text"` // the subject as written
+	ObjectText  string   `json:"object_text"`  // the object as written
 	// Unresolved marks a fact whose subject is a reference (a pronoun, "both
 	// sides") that could not be resolved; Subject then holds the surface text.
-	Unresolved bool
+	Unresolved bool `json:"unresolved"`
 }
 
 // Result is everything extracted from one document.
@@ -74,11 +76,11 @@ type Result struct {
 	// Extractor names what extracted the result and its version. With the
 	// document it identifies the result: storing the same document again
 	// changes nothing unless the text or the extractor changed.
-	Extractor string
-	Document  Document
-	Sentences []Sentence
-	Entities  []Entity // every entity a fact or alias mentions
-	Facts     []Fact
+	Extractor string     `json:"extractor"`
+	Document  Document   `json:"document"`
+	Sentences []Sentence `json:"sentences"`
+	Entities  []Entity   `json:"entities"` // every entity a fact or alias mentions
+	Facts     []Fact     `json:"facts"`
 }
 
 // Polarity is "negative" for a negated fact and "positive" otherwise, the

@@ -39,7 +39,8 @@ standard output, storing nothing.
 Formats:
   tsv     the facts table: subject, predicate, object, document, sentence,
           confidence, polarity (as 'kgraph export --format tsv')
-  json    one JSON object a document: sentences, entities and facts
+  json    one JSON object a document: sentences, entities and facts, with
+          lower-case field names (docs/schema.md lists them)
   nquads  the quads build would store
   carb    surface extractions in the CaRB scorer's tabbed format:
           sentence<TAB>confidence<TAB>relation<TAB>arg1<TAB>arg2[<TAB>arg3…]

@@ -5,8 +5,11 @@ import (
 	"encoding/json"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
+
+	"github.com/kgraph/kgraph/schema"
 )
 
 // run runs kgraph with args and stdin, returning stdout, stderr and the
@@ -44,6 +47,10 @@ func TestUsageErrors(t *testing.T) {
 		{[]string{"frobnicate"}, "unknown command"},
 		{[]string{"extract", "--format", "xml", statement}, `unknown format "xml"; known: tsv, json, nquads, carb`},
 		{[]string{"export", "--db", "x", "--format", "gml2"}, `unknown format "gml2"`},
+		{[]string{"export", "--db", "x", "--format", "csv"}, "format csv writes nodes.csv and relationships.csv into a directory: give one with -o DIR"},
+		{[]string{"export", "--db", "x", "--format", "tsv", "--hops", "2"}, "--hops counts from an entity: give --entity"},
+		{[]string{"export", "--db", "x", "--format", "tsv", "--entity", "ROK", "--hops", "0"}, "--hops 0: must be 1 or more"},
+		{[]string{"export", "--db", "x", "--format", "tsv", "--entity", "ROK", "--query", "g.V().All()"}, "--entity and --query: give one, not both"},
 	}
 	for _, tt := range tests {
 		t.Run(strings.Join(tt.args, " "), func(t *testing.T) {
@@ -268,5 +275,50 @@ func TestBuild_Aliases(t *testing.T) {
 	os.WriteFile(aliases, []byte("only two\tfields\n"), 0o644)
 	if _, errOut, code := run(t, "", "build", "--db", db, "-q", "--aliases", aliases, doc); code == 0 || !strings.Contains(errOut, "aliases.tsv:1") {
 		t.Errorf("bad alias file: exit %d, %s", code, errOut)
+	}
+}
+
+// extract --format json names its fields in lower case, snake_case for
+// two words, as docs/schema.md lists them, and reads back into a Result.
+func TestExtract_JSON(t *testing.T) {
+	out, errOut, code := run(t, "Russia violated the UN Charter.", "extract", "--format", "json", "-")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errOut)
+	}
+	var raw map[string]any
+	if err := json.Unmarshal([]byte(out), &raw); err != nil {
+		t.Fatal(err)
+	}
+	keys := func(v any) []string {
+		var ks []string
+		for k := range v.(map[string]any) {
+			ks = append(ks, k)
+		}
+		slices.Sort(ks)
+		return ks
+	}
+	first := func(k string) any { return raw[k].([]any)[0] }
+	for _, c := range []struct {
+		what string
+		v    any
+		want []string
+	}{
+		{"result", raw, []string{"document", "entities", "extractor", "facts", "sentences"}},
+		{"document", raw["document"], []string{"date", "id", "text", "title", "url"}},
+		{"sentence", first("sentences"), []string{"end", "mentions", "n", "start", "text"}},
+		{"entity", first("entities"), []string{"affiliations", "aliases", "label", "titles", "type"}},
+		{"fact", first("facts"), []string{"confidence", "extra", "modality", "negated", "object", "object_text", "place",
+			"predicate", "relation", "sentence", "subject", "subject_text", "time", "unresolved"}},
+	} {
+		if got := keys(c.v); !slices.Equal(got, c.want) {
+			t.Errorf("%s fields %q, want %q", c.what, got, c.want)
+		}
+	}
+	var res schema.Result
+	if err := json.Unmarshal([]byte(out), &res); err != nil {
+		t.Fatal(err)
+	}
+	if len(res.Facts) != 1 || res.Facts[0].Subject != "Russia" || res.Facts[0].ObjectText != "the UN Charter" || res.Document.ID != "stdin" {
+		t.Errorf("read back: %+v", res)
 	}
 }
