@@ -28,7 +28,7 @@ func (p *parse) repair() {
 		p.repairReportingRoot, p.repairClausalNoun, p.repairAdjectivalIng, p.repairSingledOut,
 		p.repairControlledGerund, p.repairSplitSubject, p.repairStrayConjunct, p.repairConjLevel,
 		p.repairRootVerb, p.repairOpenerSubject, p.repairReportedClause, p.repairThatClause,
-		p.repairParticipleModifier,
+		p.repairParticipleModifier, p.repairOfConjunct,
 	} {
 		saved = append(saved[:0], p.s.Words...)
 		if !r() {
@@ -1805,6 +1805,52 @@ func (p *parse) repairParticipleModifier() bool {
 		p.attach(cc, o, "cc")
 		p.attach(i, o, "amod")
 		p.s.Words[i].UPOS = "ADJ"
+		changed = true
+	}
+	return changed
+}
+
+// repairOfConjunct mends a conjunct that belongs inside a name's "of"
+// phrase: in "the Department of Health and Human Services" the parser
+// coordinates "Services" with "Department", making two departments of one.
+// A capitalized conjunct with no determiner of its own, right after the
+// capitalized "of" complement of a capitalized name, continues that
+// complement. "the Department of Justice and the Department of State"
+// keeps its two departments: the second has its own "the".
+func (p *parse) repairOfConjunct() bool {
+	changed := false
+	for k := range p.s.Words {
+		h := p.head(k)
+		if h < 0 || p.rel(k) != "conj" || h > k || !capitalized(p.s.Words[h].Text) || !capitalized(p.s.Words[k].Text) ||
+			!p.nominal(k) || p.hasChild(k, "det", "nmod:poss", "case") {
+			continue
+		}
+		// The "of" complement of h nearest before k.
+		n := -1
+		for _, c := range p.kids[h] {
+			if c < k && p.rel(c) == "nmod" && p.nominal(c) && capitalized(p.s.Words[c].Text) {
+				if cs := p.child(c, "case"); cs >= 0 && p.lower(cs) == "of" {
+					n = c
+				}
+			}
+		}
+		if n < 0 {
+			continue
+		}
+		// Between them only the conjunction and k's own modifiers.
+		ok := true
+		for j := n + 1; j < k; j++ {
+			if p.dominates(n, j) {
+				continue
+			}
+			if p.head(j) != k || p.rel(j) != "cc" && p.rel(j) != "amod" && p.rel(j) != "compound" || !capitalized(p.s.Words[j].Text) && p.rel(j) != "cc" {
+				ok = false
+			}
+		}
+		if !ok {
+			continue
+		}
+		p.attach(k, n, "conj")
 		changed = true
 	}
 	return changed

@@ -29,6 +29,16 @@ func TestRepair(t *testing.T) {
 			want: []string{"signed conj met", "agreements obj signed"},
 		},
 		{
+			name: "a conjunct inside a name's of phrase",
+			spec: "the/DET/2/det Department/PROPN/0/root of/ADP/4/case Health/PROPN/2/nmod and/CCONJ/7/cc Human/ADJ/7/amod Services/NOUN/2/conj",
+			want: []string{"Services conj Health", "and cc Services"},
+		},
+		{
+			name: "a second name with its own determiner stays a conjunct of the first",
+			spec: "the/DET/2/det Department/PROPN/0/root of/ADP/4/case Justice/PROPN/2/nmod and/CCONJ/7/cc the/DET/7/det Treasury/PROPN/2/conj",
+			want: []string{"Treasury conj Department"},
+		},
+		{
 			name: "a coordinated subject split into two subjects",
 			spec: "The/DET/3/det United/ADJ/3/amod States/PROPN/7/nsubj and/CCONJ/7/cc the/DET/6/det ROK/PROPN/7/nsubj underscored/VERB/0/root the/DET/9/det importance/NOUN/7/obj",
 			want: []string{"ROK conj States", "and cc ROK"},
