@@ -103,7 +103,9 @@ func (d *docState) splitPerson(p *parse, core span) (person, bool) {
 	// one of the words before it.
 	hasTitle := false
 	for _, j := range core[:first] {
-		if titleWords[strings.ToLower(p.s.Words[j].Text)] {
+		// A title is capitalized: "vice Robert K. Hur" of a nomination
+		// means "in place of".
+		if titleWords[strings.ToLower(p.s.Words[j].Text)] && capitalized(p.s.Words[j].Text) {
 			hasTitle = true
 		}
 	}
