@@ -253,12 +253,6 @@ func TestSurface(t *testing.T) {
 			want: []string{"expanded | They | drills | to ensure readiness", "ensure | They | readiness"},
 		},
 		{
-			name: "an infinitive of purpose goes with the verb whose phrase it follows",
-			spec: "Seoul/PROPN/2/nsubj noted/VERB/0/root/note talks/NOUN/2/obj/talk and/CCONJ/5/cc backed/VERB/2/conj/back cooperation/NOUN/5/obj to/PART/8/mark promote/VERB/3/advcl rights/NOUN/8/obj/right",
-			xpos: map[int]string{1: "VBD", 4: "VBD"},
-			want: []string{"noted | Seoul | talks", "backed | Seoul | cooperation | to promote rights", "promote | Seoul | rights"},
-		},
-		{
 			name: "a relative clause after a quoted title refers to the title",
 			spec: "They/PRON/2/nsubj applauded/VERB/0/root/applaud the/DET/5/det “/PUNCT/5/punct Guidelines/PROPN/2/obj for/ADP/7/case Deterrence/PROPN/5/nmod ”/PUNCT/2/punct ,/PUNCT/2/punct which/PRON/11/nsubj represents/VERB/2/parataxis/represent progress/NOUN/11/obj",
 			xpos: map[int]string{9: "WDT"},

@@ -22,12 +22,12 @@ func (p *parse) repair() {
 		p.repairOpener, p.repairFusedParticiple, p.repairPastAdjective, p.repairNominalConj,
 		p.repairPastConj, p.repairLightObl, p.repairNounInfinitive, p.repairObjectPurpose,
 		p.repairReportedConj, p.repairSubjectAgreement, p.repairAsWellAs, p.repairNounGerund,
-		p.repairPurposeGap, p.repairGerundAdjective, p.repairAdjectiveVerb, p.repairNameConjunction,
+		p.repairGerundAdjective, p.repairAdjectiveVerb, p.repairNameConjunction,
 		p.repairGerundSeries, p.repairListedVerb, p.repairHyphenSplit, p.repairPunctHead,
-		p.repairSpeakerObject, p.repairSpeakerTitle, p.repairNounRoot, p.repairAdjectiveList,
+		p.repairSpeakerObject, p.repairSpeakerTitle, p.repairNounRoot,
 		p.repairReportingRoot, p.repairClausalNoun, p.repairAdjectivalIng, p.repairSingledOut,
 		p.repairControlledGerund, p.repairSplitSubject, p.repairStrayConjunct, p.repairConjLevel,
-		p.repairRootVerb, p.repairOpenerSubject, p.repairReportedClause, p.repairThatClause,
+		p.repairRootVerb, p.repairOpenerSubject, p.repairReportedClause,
 		p.repairParticipleModifier, p.repairOfConjunct,
 	} {
 		saved = append(saved[:0], p.s.Words...)
@@ -631,39 +631,6 @@ func (p *parse) repairNounGerund() bool {
 		if sp := p.subtree(o, nil); sp[len(sp)-1] == k-2 {
 			p.attach(k, o, "acl")
 			changed = true
-		}
-	}
-	return changed
-}
-
-// repairPurposeGap mends an infinitive of purpose hung on a verb whose
-// phrase it does not continue: after repairPastConj, "… were linked with
-// X, and committed to strengthening cooperation to promote rights" leaves
-// "to promote" on "linked" across "committed …". A modifier stays next to
-// what it modifies, so it goes to the verb whose phrase ends right before it.
-func (p *parse) repairPurposeGap() bool {
-	changed := false
-	for k := 2; k < len(p.s.Words); k++ {
-		h := p.head(k)
-		if p.rel(k) != "advcl" || h < 0 || h > k || p.lower(k-1) != "to" || p.head(k-1) != k {
-			continue
-		}
-		in := map[int]bool{}
-		for _, j := range p.subtree(h, nil) {
-			in[j] = true
-		}
-		if in[k-2] {
-			continue
-		}
-		for v, n := p.head(k-2), 0; v >= 0 && n < 6; v, n = p.head(v), n+1 {
-			if v == h {
-				break
-			}
-			if p.pos(v) == "VERB" && in[v] == false {
-				p.attach(k, v, "advcl")
-				changed = true
-				break
-			}
 		}
 	}
 	return changed
@@ -1345,47 +1312,6 @@ func (p *parse) repairReportingRoot() bool {
 	return false
 }
 
-// repairAdjectiveList mends a list of adjectives the parser took for the
-// argument, the noun they modify hung on the last of them: "condemned
-// Russia's brutal, unprovoked, and unjustifiable war" as "condemned
-// [brutal]" with "war" under "unjustifiable". The noun is the argument;
-// the adjectives, and what came before them, modify it.
-func (p *parse) repairAdjectiveList() bool {
-	changed := false
-	for a := range p.s.Words {
-		switch p.rel(a) {
-		case "obj", "iobj", "nsubj", "nsubj:pass", "obl", "nmod":
-		default:
-			continue
-		}
-		if p.pos(a) != "ADJ" || p.hasChild(a, "cop") {
-			continue
-		}
-		last := -1
-		for _, c := range p.kids[a] {
-			if p.rel(c) == "conj" && p.pos(c) == "ADJ" {
-				last = c
-			}
-		}
-		if last < 0 || last+1 >= len(p.s.Words) {
-			continue
-		}
-		n := last + 1
-		if p.head(n) != last || !p.nominal(n) || p.hasChild(n, "case") {
-			continue
-		}
-		p.attach(n, p.head(a), p.rel(a))
-		for _, k := range p.kids[a] {
-			if k < a || p.rel(k) == "case" {
-				p.attach(k, n, p.rel(k))
-			}
-		}
-		p.attach(a, n, "amod")
-		changed = true
-	}
-	return changed
-}
-
 // repairPunctHead mends a word the parser hung on a punctuation mark,
 // which heads nothing in UD: "include : review of data" with "review" an
 // apposition of the colon. A noun goes to the mark's head, as its object
@@ -1705,51 +1631,6 @@ func (p *parse) repairReportedClause() bool {
 				changed = true
 			}
 		}
-	}
-	return changed
-}
-
-// repairThatClause mends a complement clause whose "that" was read as a
-// determiner: in "ensure that territory … is not used to launch attacks"
-// the parser takes "that territory" as the object of "ensure" and hangs
-// "used" on it as a conjunct without a subject, so the clause loses its
-// subject and "ensure" gets the wrong object. The noun becomes the
-// subject of the verb, "that" its marker, and the clause the complement.
-func (p *parse) repairThatClause() bool {
-	changed := false
-	for t := range p.s.Words {
-		if p.lower(t) != "that" || p.pos(t) != "DET" || p.rel(t) != "det" {
-			continue
-		}
-		n := p.head(t)
-		if n < 0 || !p.nominal(n) || p.rel(n) != "obj" {
-			continue
-		}
-		v := p.head(n)
-		// The stranded verb hangs on v or, as often, on the verb v
-		// itself depends on ("call on X to ensure that … is not used").
-		f := -1
-		for g, up := v, 0; g >= 0 && up < 2 && f < 0; g, up = p.head(g), up+1 {
-			for _, k := range p.kids[g] {
-				if k > n && (p.rel(k) == "conj" || p.rel(k) == "parataxis" || p.rel(k) == "dep") && p.pos(k) == "VERB" {
-					f = k
-					break
-				}
-			}
-		}
-		if f < 0 || p.hasChild(f, "nsubj", "nsubj:pass", "cc") || !p.hasChild(f, "aux", "aux:pass", "cop") {
-			continue
-		}
-		rel := "nsubj"
-		if p.hasChild(f, "aux:pass") {
-			rel = "nsubj:pass"
-		}
-		p.attach(n, f, rel)
-		p.attach(t, f, "mark")
-		p.s.Words[t].UPOS, p.s.Words[t].XPOS = "SCONJ", "IN"
-		p.attach(f, v, "ccomp")
-		changed = true
-		p.index()
 	}
 	return changed
 }

@@ -67,11 +67,6 @@ func TestExtract_parties(t *testing.T) {
 			not:   []string{},
 		},
 		{
-			name:  "a complement clause read as that + noun keeps its subject and negation",
-			doc:   schema.Document{Text: "Japan called on the Taliban to ensure that territory under their control is not used to launch terror attacks."},
-			facts: []string{"territory | be used to launch | terror attacks"},
-		},
-		{
 			name:  "markup is blanked, not read as words",
 			doc:   schema.Document{Text: "Japan joined the [Quad Cyber Challenge](https://example.org/c) on **Monday**."},
 			facts: []string{"Japan | join | Quad Cyber Challenge"},
