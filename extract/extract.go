@@ -8,7 +8,8 @@
 // own file: text, plain text, parses, mended parses, surface tuples, facts
 // and entities.
 //
-//   - markup.go blanks Markdown and HTML byte for byte, so offsets hold;
+//   - markup.go blanks Markdown and HTML byte for byte, so offsets hold, and
+//     ends a sentence at every item of a bulleted list;
 //   - repair.go mends the parser's recurring errors in place (each repair
 //     tested on a hand-built tree in repair_test.go, apart from the parser);
 //   - clause.go reads clauses off the mended tree into tuples; nominal.go
@@ -17,6 +18,8 @@
 //   - canon.go turns tuples into facts with canonical entities, using
 //     gazetteer.go (known names), persons.go (names and titles) and
 //     speakers.go (who "we", "I" and "the President" are in this document);
+//   - plausible.go is the last check on each fact: it drops those a reader
+//     spots as broken rather than keep a wrong fact;
 //   - confidence.go scores extractions.
 //
 // Surface tuples (Extraction) keep the words as written, the form the CaRB
