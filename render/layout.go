@@ -25,8 +25,9 @@ const (
 	staggerFrom    = 10   // a ring of this many nodes or more alternates radii
 	stagger        = 0.3  // the outer radius is this much more than the inner
 	spokeStep      = 1.08 // a node moves out along its spoke by this factor
-	lineRoom       = 24   // the least line seen either side of a label
+	lineRoom       = 34   // the least line seen either side of a label
 	maxSpoke       = 3    // nor further than this factor
+	maxGrowth      = 6    // nor does a ring grow past this factor of its first radius
 	maxTries       = 150  // growth steps before a ring settles for what it has
 )
 
@@ -305,12 +306,13 @@ func radial(bodies []body, nodes []PlacedNode, conns []*connector, labelOf []int
 			}
 		}
 		r := max(firstRadius, radius+firstRadius)
+		rMax := maxGrowth * r
 		for try := 0; ; try++ {
 			for _, v := range ring {
 				bodies[v].x = aspect * r * out[v] * math.Cos(angle[v])
 				bodies[v].y = r * out[v] * math.Sin(angle[v])
 			}
-			strict := try < maxTries
+			strict := try < maxTries && r < rMax
 			if !p.fits(ring, fixed) {
 				if !strict {
 					p.placeLabels(ringLabels, append(slices.Clone(fixed), ring...), false)

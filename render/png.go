@@ -1,6 +1,7 @@
 package render
 
 import (
+	"fmt"
 	"image"
 	"image/color"
 	"image/png"
@@ -30,6 +31,9 @@ func (l *Layout) Image(scale float64) (*image.RGBA, error) {
 		scale = 1
 	}
 	W, H := int(math.Ceil(l.Width*scale)), int(math.Ceil(l.Height*scale))
+	if W > maxPixels || H > maxPixels {
+		return nil, fmt.Errorf("render: a %d×%d image is too large (at most %d on a side)", W, H, maxPixels)
+	}
 	r := &raster{img: image.NewRGBA(image.Rect(0, 0, W, H)), scale: scale, faces: map[style]font.Face{}}
 	for _, s := range l.shapes() {
 		if err := r.draw(s); err != nil {
@@ -38,6 +42,10 @@ func (l *Layout) Image(scale float64) (*image.RGBA, error) {
 	}
 	return r.img, nil
 }
+
+// maxPixels bounds a PNG's side: past it the picture is no use on a page
+// and the image would not fit in memory.
+const maxPixels = 16384
 
 type raster struct {
 	img   *image.RGBA

@@ -382,3 +382,11 @@ func TestWritePNG_Scale(t *testing.T) {
 		t.Error("the centre's border is white")
 	}
 }
+
+// A canvas too large to be of use on a page is refused, not allocated.
+func TestImage_TooLarge(t *testing.T) {
+	l := &Layout{Width: 20000, Height: 100}
+	if _, err := l.Image(1); err == nil || !strings.Contains(err.Error(), "too large") {
+		t.Errorf("err %v", err)
+	}
+}
