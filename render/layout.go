@@ -61,7 +61,7 @@ func (b body) clashes(o body) bool {
 }
 
 // place lays out the kept nodes and edges of g.
-func (l *Layout) place(g Graph, kept, edges []int, opts Options) {
+func (l *Layout) place(g Graph, index map[string]int, kept, edges []int, opts Options) {
 	m := newMeasurer()
 	colors := groupColors(g, opts)
 
@@ -93,7 +93,7 @@ func (l *Layout) place(g Graph, kept, edges []int, opts Options) {
 	labels := map[*connector][]string{}
 	for _, ei := range edges {
 		e := g.Edges[ei]
-		f, t := pos[g.indexOf(e.From)], pos[g.indexOf(e.To)]
+		f, t := pos[index[e.From]], pos[index[e.To]]
 		d := 0
 		if e.Dashed {
 			d = 1
@@ -160,17 +160,6 @@ func (l *Layout) place(g Graph, kept, edges []int, opts Options) {
 		l.Nodes[i].Box = bodies[i].rect()
 	}
 	l.frame(m, opts, colors)
-}
-
-// indexOf is the index of the node with id; callers have checked it is
-// there.
-func (g Graph) indexOf(id string) int {
-	for i, n := range g.Nodes {
-		if n.ID == id {
-			return i
-		}
-	}
-	return -1
 }
 
 // radial puts the centre at the origin and every other node on the ring of

@@ -149,7 +149,7 @@ func NewLayout(g Graph, opts Options) (*Layout, error) {
 	}
 	kept, edges := prune(g, index, max)
 	l := &Layout{OmittedNodes: len(g.Nodes) - len(kept)}
-	l.place(g, kept, edges, opts)
+	l.place(g, index, kept, edges, opts)
 	l.OmittedEdges = len(g.Edges) - l.ShownEdges
 	return l, nil
 }

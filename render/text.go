@@ -124,7 +124,7 @@ func (m *measurer) wrap(s style, str string, maxWidth float64, maxLines int) []s
 }
 
 // cut shortens str to fit maxWidth, ending it in an ellipsis when it had to
-// shorten it or when more is always true.
+// shorten it, and always when more is true (there were more words).
 func (m *measurer) cut(s style, str string, maxWidth float64, more bool) string {
 	if !more && m.width(s, str) <= maxWidth {
 		return str
