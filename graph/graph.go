@@ -3,8 +3,9 @@
 //
 // It sits after package extract in the flow: extract turns text into a
 // schema.Result, Store.Load maps it to quads (see mapping.go and
-// docs/schema.md) and Store.Query, Store.Export, Store.Facts and Store.Stats
-// read the graph. Cayley's own types stay inside this package; callers speak
+// docs/schema.md) and Store.Query, Store.Export, Store.Facts, Store.Stats
+// and Store.Neighbourhood (an entity and the facts around it, for package
+// render's pictures) read the graph. Cayley's own types stay inside this package; callers speak
 // schema's types and the ones defined here.
 //
 // A Store is safe for concurrent use by one process; loads are serialized.
@@ -28,9 +29,9 @@ var (
 	ErrUnknownLanguage = errors.New("unknown query language")
 	ErrUnknownFormat   = errors.New("unknown export format")
 	ErrDirectoryFormat = errors.New("the format writes a directory")
-	ErrUnknownEntity   = errors.New("unknown entity")
 	ErrTimeout         = errors.New("query timed out")
 	ErrClosed          = errors.New("store is closed")
+	ErrUnknownEntity   = errors.New("unknown entity") // no entity, or more than one, goes by the name
 )
 
 // Config says which store to open.

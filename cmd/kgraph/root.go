@@ -103,6 +103,7 @@ Gizmo, GraphQL or MQL.`,
 		NewCmdImport(s),
 		NewCmdStats(s),
 		NewCmdEntities(s),
+		NewCmdRender(s),
 		NewCmdEval(s),
 		NewCmdTrain(s),
 	)
