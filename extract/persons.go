@@ -21,7 +21,7 @@ var titleWords = map[string]bool{
 	"king": true, "queen": true, "prince": true, "mr.": true, "ms.": true, "mrs.": true, "dr.": true,
 	"commander": true, "representative": true, "spokesperson": true, "spokesman": true, "adviser": true,
 	"advisor": true, "envoy": true, "deputy": true, "undersecretary": true, "under": true, "assistant": true,
-	"premier": true, "speaker": true, "sheikh": true, "pope": true,
+	"premier": true, "speaker": true, "sheikh": true, "pope": true, "elect": true,
 }
 
 // notNames end a capitalized phrase that is an institution or a document,
@@ -31,6 +31,8 @@ var notNames = map[string]bool{
 	"department": true, "ministry": true, "office": true, "declaration": true, "guidelines": true, "summit": true,
 	"forum": true, "command": true, "alliance": true, "dialogue": true, "state": true, "defense": true,
 	"affairs": true, "security": true, "initiative": true, "program": true, "act": true, "plan": true,
+	"foundation": true, "college": true, "university": true, "coalition": true, "commission": true,
+	"institute": true, "center": true, "strategy": true, "request": true, "channel": true, "fund": true,
 }
 
 // officeWords may stand in a title after "of" without being part of a name:
@@ -322,7 +324,7 @@ var shortNames = map[string]string{
 	"joe": "Joseph", "bill": "William", "bob": "Robert", "mike": "Michael", "jim": "James", "tom": "Thomas",
 	"dick": "Richard", "chuck": "Charles", "pete": "Peter", "dan": "Daniel", "dave": "David", "ron": "Ronald",
 	"ken": "Kenneth", "don": "Donald", "jeff": "Jeffrey", "liz": "Elizabeth", "sue": "Susan", "deb": "Deborah",
-	"marty": "Martin", "jen": "Jennifer", "matt": "Matthew", "greg": "Gregory", "andy": "Andrew", "tim": "Timothy",
+	"marty": "Martin", "rob": "Robert", "jen": "Jennifer", "matt": "Matthew", "greg": "Gregory", "andy": "Andrew", "tim": "Timothy",
 }
 
 var nameSuffixes = map[string]bool{"jr.": true, "jr": true, "sr.": true, "sr": true, "ii": true, "iii": true, "iv": true}
