@@ -16,11 +16,11 @@ import (
 // the path on which loading is compared with Cayley's own `cayley load`.
 // It returns the number of quads read.
 func (s *Store) Import(ctx context.Context, r io.Reader) (int, error) {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	if s.closed {
-		return 0, ErrClosed
+	unlock, err := s.lockWrite()
+	if err != nil {
+		return 0, err
 	}
+	defer unlock()
 	qr := nquads.NewReader(r, false)
 	batch := make([]cgraph.Delta, 0, batchSize)
 	n := 0
