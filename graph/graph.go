@@ -33,6 +33,7 @@ var (
 	ErrUnknownFormat   = errors.New("unknown export format")
 	ErrTimeout         = errors.New("query timed out")
 	ErrClosed          = errors.New("store is closed")
+	ErrBadInput        = errors.New("bad input") // Import: a line that is not an N-Quad
 )
 
 // Config says which store to open.

@@ -1,6 +1,7 @@
 package graph
 
 import (
+	"bytes"
 	"context"
 	"encoding/json"
 	"errors"
@@ -37,8 +38,17 @@ type QueryResult struct {
 	Truncated bool
 }
 
-// MarshalJSON shapes r as Cayley's HTTP API does.
-func (r *QueryResult) MarshalJSON() ([]byte, error) { return json.Marshal(r.shape()) }
+// MarshalJSON shapes r as Cayley's HTTP API does, leaving '<', '>' and '&'
+// unescaped so that IRIs stay readable.
+func (r *QueryResult) MarshalJSON() ([]byte, error) {
+	var b bytes.Buffer
+	enc := json.NewEncoder(&b)
+	enc.SetEscapeHTML(false)
+	if err := enc.Encode(r.shape()); err != nil {
+		return nil, err
+	}
+	return bytes.TrimSuffix(b.Bytes(), []byte("\n")), nil
+}
 
 func (r *QueryResult) shape() any {
 	if r.Lang == "graphql" {
