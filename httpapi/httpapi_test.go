@@ -354,7 +354,9 @@ func TestServer_Explore(t *testing.T) {
 		}
 	})
 	t.Run("nodes and info", func(t *testing.T) {
-		var n struct{ Result []struct{ ID, Label, Type string } }
+		var n struct {
+			Result []struct{ ID, Label, Type string }
+		}
 		get(t, "/api/kgraph/nodes?id=%3Ckg:e/japan%3E&id=kg:s/statement/1", &n)
 		if len(n.Result) != 2 || n.Result[0].Label != "Japan" || n.Result[0].Type != "Country" || n.Result[1].Label != "" {
 			t.Errorf("nodes %+v", n)
