@@ -228,6 +228,21 @@ func TestExplorer_Browser(t *testing.T) {
 		t.Errorf("%d nodes in the answer graph, want 4", qnodes)
 	}
 
+	// A negated fact is drawn dashed and red.
+	do("a negated fact",
+		chromedp.Click(chromedp.CSS("#tab-graph")),
+		chromedp.Evaluate[chromedp.Void](`window.kgraph.openEntity({label: "nuclear weapons"})`),
+		poll(`window.kgraph.cy.nodes("[?center]").data("label") === "nuclear weapons"`),
+		chromedp.Sleep(200*time.Millisecond),
+		shot("6-negated.png"),
+	)
+	var neg struct{ Label, Style, Color string }
+	eval(`(() => { const e = window.kgraph.cy.edges("[?negated]")[0];
+		return e ? {Label: e.data("label"), Style: e.style("line-style"), Color: e.style("line-color")} : {}; })()`, &neg)
+	if neg.Label != "not develop" || neg.Style != "dashed" || neg.Color != "rgb(197,48,48)" {
+		t.Errorf("negated edge %+v", neg)
+	}
+
 	mu.Lock()
 	defer mu.Unlock()
 	for _, e := range jsErrors {

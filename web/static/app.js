@@ -204,6 +204,7 @@
     state.centers.add(e.id);
     for (const f of e.facts) state.facts.set(f.id, f);
     history.replaceState(null, "", "#e=" + encodeURIComponent(e.id));
+    if (!expand) search.value = e.label;
     draw();
     showEntity(e);
   }
@@ -350,9 +351,9 @@
       el("h3", {}, `Facts (${e.facts.length}${e.truncated ? "+" : ""}: ${out} as subject, ${e.facts.length - out} as object)`),
       el("div", { class: "meta" }, "Click an edge in the graph to read the sentences behind it."),
       el("ul", {}, e.facts.slice(0, 60).map((f) => el("li", { class: f.negated ? "negated" : null },
-        f.subject.id === e.id ? null : [entityLink(f.subject), " "],
-        el("span", { class: "pred" }, (f.negated ? "not " : "") + f.predicate.label), " ",
-        f.object.id === e.id ? "(this)" : entityLink(f.object)))),
+        f.subject.id === e.id ? el("span", { class: "self" }, e.label) : entityLink(f.subject), " ",
+        el("span", { class: "pred" + (f.negated ? " neg" : "") }, (f.negated ? "not " : "") + f.predicate.label), " ",
+        f.object.id === e.id ? el("span", { class: "self" }, e.label) : entityLink(f.object)))),
       e.facts.length > 60 ? el("div", { class: "meta" }, `… and ${e.facts.length - 60} more`) : null,
     );
   }
