@@ -8,7 +8,11 @@
 // render's pictures) read the graph. Cayley's own types stay inside this package; callers speak
 // schema's types and the ones defined here.
 //
-// A Store is safe for concurrent use by one process; loads are serialized.
+// A Store is safe for concurrent use by one process. Writes (Load, Import)
+// are serialized; on the disk and SQL backends queries and reads go on while
+// a write runs and see each of its batches whole or not at all, while on
+// memstore, which has no locking of its own, a write waits for the reads and
+// the reads for the write.
 package graph
 
 import (
@@ -32,6 +36,7 @@ var (
 	ErrTimeout         = errors.New("query timed out")
 	ErrClosed          = errors.New("store is closed")
 	ErrUnknownEntity   = errors.New("unknown entity") // no entity, or more than one, goes by the name
+	ErrBadInput        = errors.New("bad input") // Import: a line that is not an N-Quad
 )
 
 // Config says which store to open.
@@ -53,8 +58,12 @@ type Store struct {
 	qs      cgraph.QuadStore
 	backend backend
 
-	mu     sync.RWMutex // Load and Close write; readers read
+	// mu guards closed: Close takes it for writing, everything else for
+	// reading, and writes on a backend without concurrentReads for writing.
+	mu     sync.RWMutex
 	closed bool
+	// writeMu serializes Load and Import.
+	writeMu sync.Mutex
 
 	// apply writes one batch; tests replace it to inject failures.
 	apply func(deltas []cgraph.Delta) error
@@ -114,6 +123,24 @@ func Open(ctx context.Context, cfg Config) (*Store, error) {
 
 // Backend is the name of the backend the store runs on.
 func (s *Store) Backend() string { return s.backend.name }
+
+// lockWrite serializes writes and keeps Close away until unlock is called.
+// Readers go on during the write where the backend allows it.
+func (s *Store) lockWrite() (unlock func(), err error) {
+	s.writeMu.Lock()
+	if s.backend.concurrentReads {
+		s.mu.RLock()
+		unlock = func() { s.mu.RUnlock(); s.writeMu.Unlock() }
+	} else {
+		s.mu.Lock()
+		unlock = func() { s.mu.Unlock(); s.writeMu.Unlock() }
+	}
+	if s.closed {
+		unlock()
+		return nil, ErrClosed
+	}
+	return unlock, nil
+}
 
 // Close flushes and closes the store. Closing twice is harmless.
 func (s *Store) Close() error {

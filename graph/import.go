@@ -16,12 +16,13 @@ import (
 // the path on which loading is compared with Cayley's own `cayley load`.
 // It returns the number of quads read.
 func (s *Store) Import(ctx context.Context, r io.Reader) (int, error) {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	if s.closed {
-		return 0, ErrClosed
+	unlock, err := s.lockWrite()
+	if err != nil {
+		return 0, err
 	}
-	qr := nquads.NewReader(r, false)
+	defer unlock()
+	src := &readErr{r: r}
+	qr := nquads.NewReader(src, false)
 	batch := make([]cgraph.Delta, 0, batchSize)
 	n := 0
 	flush := func() error {
@@ -40,10 +41,15 @@ func (s *Store) Import(ctx context.Context, r io.Reader) (int, error) {
 			break
 		}
 		if err != nil {
+			if src.err != nil {
+				err = src.err // the read failed, cutting the line short
+			} else {
+				err = badInput{err} // the reader had the bytes: they are no quad
+			}
 			return n, fmt.Errorf("import quad %d: %w", n+1, err)
 		}
 		if !q.IsValid() {
-			return n, fmt.Errorf("import quad %d: incomplete quad %v", n+1, q)
+			return n, fmt.Errorf("import quad %d: %w", n+1, badInput{fmt.Errorf("incomplete quad %v", q)})
 		}
 		n++
 		batch = append(batch, cgraph.Delta{Quad: q, Action: cgraph.Add})
@@ -58,3 +64,24 @@ func (s *Store) Import(ctx context.Context, r io.Reader) (int, error) {
 	}
 	return n, flush()
 }
+
+// readErr remembers the error its reader returned, to tell a failed read
+// from a line that is not an N-Quad.
+type readErr struct {
+	r   io.Reader
+	err error
+}
+
+func (r *readErr) Read(p []byte) (int, error) {
+	n, err := r.r.Read(p)
+	if err != nil && !errors.Is(err, io.EOF) {
+		r.err = err
+	}
+	return n, err
+}
+
+// badInput is an error in the input itself; it matches ErrBadInput.
+type badInput struct{ err error }
+
+func (e badInput) Error() string   { return e.err.Error() }
+func (e badInput) Unwrap() []error { return []error{e.err, ErrBadInput} }

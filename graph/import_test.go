@@ -3,6 +3,7 @@ package graph
 import (
 	"bytes"
 	"context"
+	"errors"
 	"strings"
 	"testing"
 )
@@ -38,7 +39,7 @@ func TestStore_Import(t *testing.T) {
 			}
 		})
 	}
-	if _, err := mustOpen(t, Config{Backend: "memstore"}).Import(ctx, strings.NewReader("<a> <b> .\n")); err == nil {
-		t.Error("a broken line imported without error")
+	if _, err := mustOpen(t, Config{Backend: "memstore"}).Import(ctx, strings.NewReader("<a> <b> .\n")); !errors.Is(err, ErrBadInput) {
+		t.Errorf("a broken line: %v, want ErrBadInput", err)
 	}
 }

@@ -71,11 +71,11 @@ func (s *Store) Load(ctx context.Context, results ...schema.Result) (LoadStats, 
 		docs = append(docs, d)
 	}
 
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	if s.closed {
-		return st, ErrClosed
+	unlock, err := s.lockWrite()
+	if err != nil {
+		return st, err
 	}
+	defer unlock()
 
 	var (
 		batch      []cgraph.Delta

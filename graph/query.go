@@ -1,6 +1,7 @@
 package graph
 
 import (
+	"bytes"
 	"context"
 	"encoding/json"
 	"errors"
@@ -32,10 +33,22 @@ type QueryResult struct {
 	Lang string
 	Rows []any // gizmo and mql: one element per result
 	Data any   // graphql: the data object
+	// Truncated says that the answer had more results than
+	// QueryOptions.Limit and was cut to it.
+	Truncated bool
 }
 
-// MarshalJSON shapes r as Cayley's HTTP API does.
-func (r *QueryResult) MarshalJSON() ([]byte, error) { return json.Marshal(r.shape()) }
+// MarshalJSON shapes r as Cayley's HTTP API does, leaving '<', '>' and '&'
+// unescaped so that IRIs stay readable.
+func (r *QueryResult) MarshalJSON() ([]byte, error) {
+	var b bytes.Buffer
+	enc := json.NewEncoder(&b)
+	enc.SetEscapeHTML(false)
+	if err := enc.Encode(r.shape()); err != nil {
+		return nil, err
+	}
+	return bytes.TrimSuffix(b.Bytes(), []byte("\n")), nil
+}
 
 func (r *QueryResult) shape() any {
 	if r.Lang == "graphql" {
@@ -44,16 +57,18 @@ func (r *QueryResult) shape() any {
 			data = map[string]any{}
 		}
 		return struct {
-			Data any `json:"data"`
-		}{data}
+			Data      any  `json:"data"`
+			Truncated bool `json:"truncated,omitempty"`
+		}{data, r.Truncated}
 	}
 	rows := r.Rows
 	if rows == nil {
 		rows = []any{}
 	}
 	return struct {
-		Result []any `json:"result"`
-	}{rows}
+		Result    []any `json:"result"`
+		Truncated bool  `json:"truncated,omitempty"`
+	}{rows, r.Truncated}
 }
 
 var (
@@ -105,7 +120,13 @@ func (s *Store) Query(ctx context.Context, lang, q string, opts QueryOptions) (r
 		}
 	}()
 
-	it, err := l.Session(s.qs).Execute(ctx, q, query.Options{Collation: query.JSON, Limit: opts.Limit})
+	// One result more than the limit tells a cut answer from one that
+	// just fits.
+	engineLimit := opts.Limit
+	if engineLimit > 0 {
+		engineLimit++
+	}
+	it, err := l.Session(s.qs).Execute(ctx, q, query.Options{Collation: query.JSON, Limit: engineLimit})
 	if err != nil {
 		return nil, &QueryError{Lang: lang, Err: err}
 	}
@@ -114,16 +135,19 @@ func (s *Store) Query(ctx context.Context, lang, q string, opts QueryOptions) (r
 	for it.Next(ctx) {
 		v := it.Result()
 		if lang == "graphql" {
-			res.Data = limitTopLevel(v, opts.Limit)
+			var cut bool
+			res.Data, cut = limitTopLevel(v, opts.Limit)
+			res.Truncated = res.Truncated || cut
 			continue
 		}
 		if v == nil {
 			continue // gizmo's end-of-script marker; it carries no data
 		}
-		res.Rows = append(res.Rows, v)
-		if opts.Limit > 0 && len(res.Rows) >= opts.Limit {
+		if opts.Limit > 0 && len(res.Rows) == opts.Limit {
+			res.Truncated = true
 			break
 		}
+		res.Rows = append(res.Rows, v)
 	}
 	if err := it.Err(); err != nil {
 		return nil, &QueryError{Lang: lang, Err: err}
@@ -147,23 +171,25 @@ func (s *Store) QueryJSON(ctx context.Context, w io.Writer, lang, q string, opts
 	return enc.Encode(res.shape())
 }
 
-// limitTopLevel cuts each top-level list of a graphql answer to n items.
-func limitTopLevel(v any, n int) any {
+// limitTopLevel cuts each top-level list of a graphql answer to n items and
+// says whether it cut any.
+func limitTopLevel(v any, n int) (any, bool) {
 	m, ok := v.(map[string]any)
 	if !ok || n <= 0 {
-		return v
+		return v, false
 	}
+	cut := false
 	for k, x := range m {
 		switch x := x.(type) {
 		case []map[string]any:
 			if len(x) > n {
-				m[k] = x[:n]
+				m[k], cut = x[:n], true
 			}
 		case []any:
 			if len(x) > n {
-				m[k] = x[:n]
+				m[k], cut = x[:n], true
 			}
 		}
 	}
-	return m
+	return m, cut
 }
