@@ -8,16 +8,14 @@
 package main
 
 import (
-	"bufio"
-	"compress/gzip"
-	"encoding/json"
 	"fmt"
-	"io"
 	"log"
 	"os"
 	"regexp"
 	"sort"
 	"strings"
+
+	"github.com/kgraph/kgraph/data/internal/corpus"
 )
 
 // A title, then the first name, maybe an initial, then a surname.
@@ -37,52 +35,28 @@ func main() {
 	if len(os.Args) != 2 {
 		log.Fatal("usage: givennames CORPUS.jsonl.gz")
 	}
-	held := map[string]bool{}
-	if b, err := os.ReadFile("testdata/judge/docs.txt"); err == nil {
-		for _, l := range strings.Fields(string(b)) {
-			held[l] = true
-		}
-	}
-	f, err := os.Open(os.Args[1])
-	if err != nil {
-		log.Fatal(err)
-	}
-	zr, err := gzip.NewReader(f)
-	if err != nil {
-		log.Fatal(err)
-	}
 	given := map[string]int{}
 	lowered := map[string]int{} // how often the word is written in lower case
 	capital := map[string]int{} // … and capitalized, anywhere
 	surname := map[string]int{} // … and as a surname after a title
-	r := bufio.NewReaderSize(zr, 1<<20)
-	for {
-		line, err := r.ReadBytes('\n')
-		if len(line) > 0 {
-			var d struct{ ID, Title, Text string }
-			if json.Unmarshal(line, &d) == nil && !held[d.ID] {
-				text := d.Title + "\n" + d.Text
-				for _, m := range titled.FindAllStringSubmatch(text, -1) {
-					given[m[1]]++
-				}
-				for _, m := range bare.FindAllStringSubmatch(text, -1) {
-					surname[m[1]]++
-				}
-				for _, w := range word.FindAllString(text, -1) {
-					if w[0] >= 'a' && w[0] <= 'z' {
-						lowered[w]++
-					} else {
-						capital[w]++
-					}
-				}
+	err := corpus.Each(os.Args[1], func(d corpus.Doc) {
+		text := d.Title + "\n" + d.Text
+		for _, m := range titled.FindAllStringSubmatch(text, -1) {
+			given[m[1]]++
+		}
+		for _, m := range bare.FindAllStringSubmatch(text, -1) {
+			surname[m[1]]++
+		}
+		for _, w := range word.FindAllString(text, -1) {
+			if w[0] >= 'a' && w[0] <= 'z' {
+				lowered[w]++
+			} else {
+				capital[w]++
 			}
 		}
-		if err == io.EOF {
-			break
-		}
-		if err != nil {
-			log.Fatal(err)
-		}
+	})
+	if err != nil {
+		log.Fatal(err)
 	}
 	var out []string
 	for g, n := range given {

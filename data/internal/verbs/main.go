@@ -9,16 +9,14 @@
 package main
 
 import (
-	"bufio"
-	"compress/gzip"
-	"encoding/json"
 	"fmt"
-	"io"
 	"log"
 	"os"
 	"regexp"
 	"sort"
 	"strings"
+
+	"github.com/kgraph/kgraph/data/internal/corpus"
 )
 
 var word = regexp.MustCompile(`[A-Za-z][a-z-]*[a-z]`)
@@ -27,43 +25,19 @@ func main() {
 	if len(os.Args) != 2 {
 		log.Fatal("usage: verbs CORPUS.jsonl.gz")
 	}
-	held := map[string]bool{}
-	if b, err := os.ReadFile("testdata/judge/docs.txt"); err == nil {
-		for _, l := range strings.Fields(string(b)) {
-			held[l] = true
-		}
-	}
-	f, err := os.Open(os.Args[1])
-	if err != nil {
-		log.Fatal(err)
-	}
-	zr, err := gzip.NewReader(f)
-	if err != nil {
-		log.Fatal(err)
-	}
 	afterTo := map[string]int{}
 	seen := map[string]bool{}
-	r := bufio.NewReaderSize(zr, 1<<20)
-	for {
-		line, err := r.ReadBytes('\n')
-		if len(line) > 0 {
-			var d struct{ ID, Text string }
-			if json.Unmarshal(line, &d) == nil && !held[d.ID] {
-				ws := word.FindAllString(d.Text, -1)
-				for i, w := range ws {
-					seen[w] = true
-					if i > 0 && ws[i-1] == "to" {
-						afterTo[w]++
-					}
-				}
+	err := corpus.Each(os.Args[1], func(d corpus.Doc) {
+		ws := word.FindAllString(d.Text, -1)
+		for i, w := range ws {
+			seen[w] = true
+			if i > 0 && ws[i-1] == "to" {
+				afterTo[w]++
 			}
 		}
-		if err == io.EOF {
-			break
-		}
-		if err != nil {
-			log.Fatal(err)
-		}
+	})
+	if err != nil {
+		log.Fatal(err)
 	}
 	var out []string
 	for w, n := range afterTo {
