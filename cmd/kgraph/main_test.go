@@ -322,3 +322,22 @@ func TestExtract_JSON(t *testing.T) {
 		t.Errorf("read back: %+v", res)
 	}
 }
+
+// A dry run extracts as a build does and stores nothing.
+func TestBuild_dryRun(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "kg.db")
+	out, errOut, code := run(t, "", "build", "--dry-run", "--db", db, "-q", "--json", statement)
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errOut)
+	}
+	var sum buildSummary
+	if err := json.Unmarshal([]byte(out), &sum); err != nil {
+		t.Fatalf("summary %q: %v", out, err)
+	}
+	if sum.Documents != 1 || sum.Sentences == 0 || sum.Facts == 0 || sum.Quads != 0 {
+		t.Errorf("dry-run summary %+v, want one document's sentences and facts and no quads", sum)
+	}
+	if _, err := os.Stat(db); !os.IsNotExist(err) {
+		t.Errorf("a dry run made the store %s (stat: %v)", db, err)
+	}
+}
