@@ -36,7 +36,7 @@ var (
 	ErrTimeout         = errors.New("query timed out")
 	ErrClosed          = errors.New("store is closed")
 	ErrUnknownEntity   = errors.New("unknown entity") // no entity, or more than one, goes by the name
-	ErrBadInput        = errors.New("bad input") // Import: a line that is not an N-Quad
+	ErrBadInput        = errors.New("bad input")      // Import: a line that is not an N-Quad
 )
 
 // Config says which store to open.
