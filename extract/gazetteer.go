@@ -9,6 +9,7 @@ import (
 	"sync"
 
 	"github.com/kgraph/kgraph/data"
+	"github.com/kgraph/kgraph/schema"
 )
 
 // Gazetteer maps names to canonical entities with their types.
@@ -33,7 +34,7 @@ type GazEntry struct {
 // Key normalizes a name for comparison: case folded, ’ read as ', white
 // space collapsed, a leading "the" dropped.
 func Key(s string) string {
-	s = strings.ReplaceAll(s, "’", "'")
+	s = schema.Fold(strings.ReplaceAll(s, "’", "'"))
 	s = strings.ToLower(strings.Join(strings.Fields(s), " "))
 	s = strings.TrimPrefix(s, "the ")
 	return s

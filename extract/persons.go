@@ -379,18 +379,47 @@ func surname(label string) string {
 // each surname names; a surname two persons share names no one.
 type people struct {
 	bySurname map[string]string // Key(surname) → label; "" when ambiguous
+	// Key(given name and surname) → label, so that "Troy Damian Fitrell"
+	// and "Troy Fitrell" are one person; "" when ambiguous.
+	byGivenSurname map[string]string
 }
 
 func (pp *people) learn(label string) {
 	if !strings.Contains(label, " ") {
 		return
 	}
-	k := Key(surname(label))
-	if prev, ok := pp.bySurname[k]; ok && prev != label {
-		pp.bySurname[k] = ""
-		return
+	if pp.byGivenSurname == nil {
+		pp.byGivenSurname = map[string]string{}
 	}
-	pp.bySurname[k] = label
+	remember(pp.bySurname, Key(surname(label)), label)
+	remember(pp.byGivenSurname, givenSurname(label), label)
+}
+
+// remember maps k to label, or to "" once two persons claim it (two forms
+// of one name, "Troy Fitrell" and "Troy Damian Fitrell", are one person).
+func remember(m map[string]string, k, label string) {
+	prev, ok := m[k]
+	switch {
+	case !ok:
+		m[k] = label
+	case prev != "" && givenSurname(prev) != givenSurname(label):
+		m[k] = ""
+	}
+}
+
+// givenSurname keys a full name by its first and last words.
+func givenSurname(label string) string {
+	f := strings.Fields(label)
+	return Key(f[0] + " " + f[len(f)-1])
+}
+
+// lookupFull returns the person an earlier document named with the same
+// given name and surname, or "".
+func (pp *people) lookupFull(label string) string {
+	if pp == nil || !strings.Contains(label, " ") {
+		return ""
+	}
+	return pp.byGivenSurname[givenSurname(label)]
 }
 
 func (pp *people) lookup(surname string) string {
@@ -412,6 +441,10 @@ func (d *docState) personName(name string, n int) string {
 		} else if who := d.people.lookup(label); who != "" {
 			label = who
 		}
+	} else if who, ok := d.surnames[Key(surname(label))]; ok && givenSurname(who) == givenSurname(label) {
+		label = who // "Troy Fitrell" after "Troy Damian Fitrell"
+	} else if who := d.people.lookupFull(label); who != "" {
+		label = who
 	}
 	var alias schema.Alias
 	if Key(name) != Key(label) {

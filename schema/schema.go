@@ -23,6 +23,8 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"golang.org/x/text/unicode/norm"
 )
 
 // Scheme is the IRI scheme of every name kgraph writes.
@@ -101,10 +103,12 @@ func StatementIRI(doc string, n, i int) string {
 	return Scheme + "f/" + escapeSegment(doc) + "/" + strconv.Itoa(n) + "/" + strconv.Itoa(i)
 }
 
-// Slug turns a label into the last segment of an IRI: lower case, letters and
-// digits kept (any script), every other run of characters one hyphen.
+// Slug turns a label into the last segment of an IRI: lower case, accents
+// folded, letters and digits kept (any script), every other run of
+// characters one hyphen.
 // "Republic of Korea" → "republic-of-korea"; "U.S.-ROK Alliance" → "u-s-rok-alliance".
 func Slug(s string) string {
+	s = Fold(s)
 	var b strings.Builder
 	b.Grow(len(s))
 	hyphen := false
@@ -159,4 +163,28 @@ func escapeSegment(s string) string {
 		return "_"
 	}
 	return b.String()
+}
+
+// Fold drops the accents of a name, so that its spellings with and without
+// them name one thing: "Martínez" and "Martinez", "Calderón" and
+// "Calderon" (statements write a name both ways).
+func Fold(s string) string {
+	ascii := true
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			ascii = false
+			break
+		}
+	}
+	if ascii {
+		return s
+	}
+	var b strings.Builder
+	b.Grow(len(s))
+	for _, r := range norm.NFD.String(s) {
+		if !unicode.Is(unicode.Mn, r) {
+			b.WriteRune(r)
+		}
+	}
+	return norm.NFC.String(b.String())
 }

@@ -97,6 +97,7 @@ func runExtract(ctx context.Context, opts *extractOptions) error {
 		if err != nil {
 			return fmt.Errorf("%s: %w", it.Origin, err)
 		}
+		ex.Learn(res) // as build does: a later document knows the names of earlier ones
 		if opts.Format == "json" {
 			return json.NewEncoder(out).Encode(res)
 		}
