@@ -322,7 +322,7 @@ func IsReference(label string) bool {
 // mention is an argument resolved to entities.
 type mention struct {
 	labels     []string // canonical labels; several for a group reference
-	text       string   // as written
+	text       string   // as written; for a concept, the phrase within the fact's bounds
 	unresolved bool
 }
 
@@ -444,11 +444,27 @@ func (d *docState) resolveArg(p *parse, sp span, wide bool) mention {
 		d.lastPerson, d.lastPersonSent = m.labels[0], d.sentence
 		return m
 	}
+	concept := d.conceptLabel(p, h, label)
 	label = d.expandAbbreviation(label)
 	if doer != "" {
 		label = doer + " " + label
 	}
+	if concept != "" {
+		// The node is the head phrase; the fact keeps the phrase it is
+		// about, bounded and cleaned as the label would have been.
+		// The doer stays in the wording: a kind of thing is the same
+		// kind whoever does it.
+		m.text = label
+		label = concept
+	}
 	m.labels = []string{d.entity(label, p, h)}
+	if e := d.ents[Key(m.labels[0])]; concept != "" && e.Type == "" {
+		e.Type = schema.TypeConcept // an amount or an activity: no name
+	}
+	if concept == "" && d.ents[Key(m.labels[0])].Type == schema.TypeConcept {
+		// A table shows a concept by its fact's phrase: here the label.
+		m.text = m.labels[0]
+	}
 	if d.named(m.labels[0]) {
 		if e := d.ents[Key(m.labels[0])]; e.Type == schema.TypePerson {
 			d.lastPerson, d.lastPersonSent = m.labels[0], d.sentence

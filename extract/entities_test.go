@@ -164,11 +164,12 @@ func TestExtract_resolution(t *testing.T) {
 			}
 			have := map[string]bool{}
 			var all []string
-			for _, f := range res.Facts {
+			shown := shownFacts(res)
+			for i, f := range res.Facts {
 				if f.Unresolved {
 					continue
 				}
-				k := f.Subject + " | " + f.Predicate + " | " + f.Object
+				k := shown[i]
 				have[k] = true
 				all = append(all, k)
 				for _, s := range tt.not {
@@ -254,6 +255,18 @@ func TestExtract_personNames(t *testing.T) {
 	if got := labels("Roe spoke."); got["Jane Roe"] || got["John Roe"] {
 		t.Errorf("an ambiguous surname was resolved: %v", got)
 	}
+	// A middle name and an accent do not make another person, in the
+	// same document or a later one.
+	if got := labels("Ambassador Troy Damian Fitrell met the press. Ambassador Troy Fitrell thanked the hosts."); len(got) != 1 || !got["Troy Damian Fitrell"] {
+		t.Errorf("one person under a middle name and without: %v", got)
+	}
+	if got := labels("Ambassador Troy Fitrell thanked the governors."); len(got) != 1 || !got["Troy Damian Fitrell"] {
+		t.Errorf("a later document's full name gave %v", got)
+	}
+	labels("Secretary Miriam Calderón thanked the governors.")
+	if got := labels("Secretary Calderon thanked the mayors."); len(got) != 1 || !got["Miriam Calderón"] {
+		t.Errorf("a surname without its accent gave %v", got)
+	}
 	// A name with no title is a person when it opens with a known first
 	// name, and not when it names an institution.
 	got = labels("The White House announced that John D. Porcari will be the Port Envoy. Porcari led the Port of Baltimore. John Hopkins University agreed to host the talks.")
@@ -271,4 +284,19 @@ func TestPersonLabel(t *testing.T) {
 			t.Errorf("personLabel(%q) = %q, want %q", in, got, want)
 		}
 	}
+}
+
+// shownFacts renders each fact as "subject | predicate | object", its
+// arguments as a facts table shows them: a concept by its wording.
+func shownFacts(res schema.Result) []string {
+	types := map[string]string{}
+	for _, e := range res.Entities {
+		types[e.Label] = e.Type
+	}
+	out := make([]string, len(res.Facts))
+	for i, f := range res.Facts {
+		out[i] = schema.Shown(f.Subject, types[f.Subject], f.SubjectText) + " | " + f.Predicate + " | " +
+			schema.Shown(f.Object, types[f.Object], f.ObjectText)
+	}
+	return out
 }

@@ -160,7 +160,7 @@ func (p *Pipeline) sentences(text string) []nlp.Sentence {
 // Version names this extractor in every Result (schema.Result.Extractor).
 // Bump it when a change to the rules or models should replace the facts of
 // documents already stored.
-const Version = "kgraph-extract/0.2"
+const Version = "kgraph-extract/0.3"
 
 // Extract extracts the facts of one document.
 func (p *Pipeline) Extract(ctx context.Context, doc schema.Document) (schema.Result, error) {
@@ -186,6 +186,9 @@ func (p *Pipeline) Extract(ctx context.Context, doc schema.Document) (schema.Res
 		n := i + 1
 		res.Sentences = append(res.Sentences, schema.Sentence{N: n, Text: res.Document.Text[s.Start:s.End], Start: s.Start, End: s.End,
 			Mentions: d.mentions(s)})
+		if foreign(s) {
+			continue // kept as a sentence, read for no facts
+		}
 		pr := newParse(s)
 		d.facts(n, pr, pr.tuples())
 	}

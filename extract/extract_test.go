@@ -124,13 +124,25 @@ func TestExtract_seedGolden(t *testing.T) {
 	if len(res.Sentences) != 73 {
 		t.Errorf("%d sentences, want 73", len(res.Sentences))
 	}
+	types := map[string]string{}
+	for _, e := range res.Entities {
+		types[e.Label] = e.Type
+	}
+	// An argument shows as a facts table shows it, a concept's node {in braces}.
+	arg := func(label, text string) string {
+		if s := schema.Shown(label, types[label], text); s != label {
+			return s + " {" + label + "}"
+		}
+		return label
+	}
 	var b strings.Builder
 	for _, f := range res.Facts {
 		flag := ""
 		if f.Unresolved {
 			flag = "\tunresolved"
 		}
-		fmt.Fprintf(&b, "%d\t%s\t%s\t%s\t%.2f\t%s%s\n", f.Sentence, f.Subject, f.Predicate, f.Object, f.Confidence, f.Polarity(), flag)
+		fmt.Fprintf(&b, "%d\t%s\t%s\t%s\t%.2f\t%s%s\n", f.Sentence, arg(f.Subject, f.SubjectText), f.Predicate,
+			arg(f.Object, f.ObjectText), f.Confidence, f.Polarity(), flag)
 	}
 	got := b.String()
 	const golden = "testdata/statement.facts.golden"

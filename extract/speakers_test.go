@@ -81,11 +81,12 @@ func TestExtract_parties(t *testing.T) {
 			}
 			have := map[string]bool{}
 			var all []string
-			for _, f := range res.Facts {
+			shown := shownFacts(res)
+			for i, f := range res.Facts {
 				if f.Unresolved {
 					continue
 				}
-				k := f.Subject + " | " + f.Predicate + " | " + f.Object
+				k := shown[i]
 				if f.Negated {
 					k = "not " + k
 				}

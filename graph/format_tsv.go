@@ -6,6 +6,8 @@ import (
 	"io"
 	"strconv"
 	"strings"
+
+	"github.com/kgraph/kgraph/schema"
 )
 
 // tsv is our facts table: one row per distinct fact, names not IRIs, for
@@ -32,7 +34,7 @@ func writeTSV(ctx context.Context, v *view, w io.Writer) error {
 	seen := make(map[string]bool, len(rows))
 	for _, r := range rows {
 		line := strings.Join([]string{
-			field(r.Subject), field(r.Predicate), field(r.Object), field(r.Document),
+			field(schema.Shown(r.Subject, r.SubjectType, r.SubjectText)), field(r.Predicate), field(schema.Shown(r.Object, r.ObjectType, r.ObjectText)), field(r.Document),
 			strconv.Itoa(r.Sentence), strconv.FormatFloat(r.Confidence, 'f', 3, 64), r.Polarity,
 		}, "\t") + "\n"
 		if seen[line] { // two statements, one row: say it once

@@ -13,15 +13,20 @@ import (
 
 // FactRow is one fact as the facts table shows it: names, not IRIs.
 type FactRow struct {
-	Subject    string  // entity label; for an unresolved fact, the subject as written
-	Predicate  string  // predicate label (the lemma)
-	Object     string  // entity label
-	Document   string  // document id
-	Sentence   int     // sentence number in the document
-	Confidence float64 // in [0,1]
-	Polarity   string  // "positive" or "negative"
-	Unresolved bool    // the subject is an unresolved reference
-	Statement  string  // IRI of the statement node
+	Subject   string // entity label; for an unresolved fact, the subject as written
+	Predicate string // predicate label (the lemma)
+	Object    string // entity label
+	// The arguments as written, when known, and their entities' types ("" when
+	// unknown, the most specific of several): a concept's label is only its
+	// head phrase, and schema.Shown gives what a table should show.
+	SubjectText, ObjectText string
+	SubjectType, ObjectType string
+	Document                string  // document id
+	Sentence                int     // sentence number in the document
+	Confidence              float64 // in [0,1]
+	Polarity                string  // "positive" or "negative"
+	Unresolved              bool    // the subject is an unresolved reference
+	Statement               string  // IRI of the statement node
 }
 
 // FactsOptions choose which facts Facts returns.
@@ -63,7 +68,7 @@ func (s *Store) scanFacts(ctx context.Context, opts FactsOptions) (*factScan, er
 	type stmt struct {
 		isStmt                     bool
 		subj, pred, obj, doc, sent quad.Value
-		subjText                   string
+		subjText, objText          string
 		conf                       float64
 		negative, unresolved       bool
 	}
@@ -127,6 +132,8 @@ func (s *Store) scanFacts(ctx context.Context, opts FactsOptions) (*factScan, er
 			get(q.Subject).sent = q.Object
 		case pSubjectText:
 			get(q.Subject).subjText = literal(q.Object)
+		case pObjectText:
+			get(q.Subject).objText = literal(q.Object)
 		case pConfidence:
 			switch v := q.Object.(type) {
 			case quad.Float:
@@ -167,15 +174,19 @@ func (s *Store) scanFacts(ctx context.Context, opts FactsOptions) (*factScan, er
 			continue
 		}
 		r := FactRow{
-			Subject:    name(st.subj),
-			Predicate:  name(st.pred),
-			Object:     name(st.obj),
-			Document:   ids[st.doc],
-			Sentence:   numbers[st.sent],
-			Confidence: st.conf,
-			Polarity:   "positive",
-			Unresolved: st.unresolved,
-			Statement:  iriString(v),
+			Subject:     name(st.subj),
+			Predicate:   name(st.pred),
+			Object:      name(st.obj),
+			SubjectText: st.subjText,
+			ObjectText:  st.objText,
+			SubjectType: entityType(types[st.subj]),
+			ObjectType:  entityType(types[st.obj]),
+			Document:    ids[st.doc],
+			Sentence:    numbers[st.sent],
+			Confidence:  st.conf,
+			Polarity:    "positive",
+			Unresolved:  st.unresolved,
+			Statement:   iriString(v),
 		}
 		if st.unresolved || st.subj == nil {
 			r.Subject = st.subjText
@@ -189,6 +200,21 @@ func (s *Store) scanFacts(ctx context.Context, opts FactsOptions) (*factScan, er
 	slices.SortFunc(rows, compareRows)
 	sc.rows = rows
 	return sc, nil
+}
+
+// entityType picks one type of an entity that several documents typed: a
+// specific type before Concept, which is what a document says of a phrase
+// it cannot name.
+func entityType(ts []string) string {
+	for _, t := range ts {
+		if t != schema.TypeConcept {
+			return t
+		}
+	}
+	if len(ts) > 0 {
+		return ts[0]
+	}
+	return ""
 }
 
 func compareRows(a, b FactRow) int {

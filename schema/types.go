@@ -1,5 +1,7 @@
 package schema
 
+import "strings"
+
 // Document is one input text with its metadata. ID is what names it in the
 // graph; building a document with an ID already stored replaces it when the
 // text differs and does nothing when it is the same.
@@ -53,19 +55,21 @@ func (e Entity) IRI() string { return EntityIRI(e.Label) }
 // preposition ("reaffirm", "commit to"). Whatever a triple cannot hold sits in
 // the other fields, which the graph stores on the fact's statement node.
 type Fact struct {
-	Subject     string   `json:"subject"`
-	Predicate   string   `json:"predicate"`
-	Object      string   `json:"object"`
-	Sentence    int      `json:"sentence"`   // number of the sentence that says it
-	Confidence  float64  `json:"confidence"` // in [0,1]; ranks facts, higher is surer
-	Negated     bool     `json:"negated"`
-	Modality    string   `json:"modality"`     // "will", "may", "should" …; "" for none
-	Time        string   `json:"time"`         // temporal argument as written
-	Place       string   `json:"place"`        // locative argument as written
-	Extra       []string `json:"extra"`        // further arguments as written
-	Relation    string   `json:"relation"`     // the relation as written, e.g. "reaffirmed"
-	SubjectText string   `json:"subject_text"` // the subject as written
-	ObjectText  string   `json:"object_text"`  // the object as written
+	Subject    string   `json:"subject"`
+	Predicate  string   `json:"predicate"`
+	Object     string   `json:"object"`
+	Sentence   int      `json:"sentence"`   // number of the sentence that says it
+	Confidence float64  `json:"confidence"` // in [0,1]; ranks facts, higher is surer
+	Negated    bool     `json:"negated"`
+	Modality   string   `json:"modality"` // "will", "may", "should" …; "" for none
+	Time       string   `json:"time"`     // temporal argument as written
+	Place      string   `json:"place"`    // locative argument as written
+	Extra      []string `json:"extra"`    // further arguments as written
+	Relation   string   `json:"relation"` // the relation as written, e.g. "reaffirmed"
+	// The arguments as written; for a concept, whose label is only its head
+	// phrase, the phrase the fact is about, within the fact's bounds.
+	SubjectText string `json:"subject_text"`
+	ObjectText  string `json:"object_text"`
 	// Unresolved marks a fact whose subject is a reference (a pronoun, "both
 	// sides") that could not be resolved; Subject then holds the surface text.
 	Unresolved bool `json:"unresolved"`
@@ -91,3 +95,27 @@ func (f Fact) Polarity() string {
 	}
 	return "positive"
 }
+
+// Shown is how a facts table shows a fact's subject or object. A named entity is
+// shown by its label. A concept's label is only its head phrase
+// ("implementation", the node that gathers every wording of it), which says
+// too little beside a subject and a predicate, so a concept is shown as
+// the fact writes it, without a leading article or possessive ("continued
+// implementation of commitments") when that is known.
+func Shown(label, typ, text string) string {
+	if typ != TypeConcept || strings.TrimSpace(text) == "" {
+		return label
+	}
+	text = strings.Join(strings.Fields(text), " ")
+	for {
+		first, rest, ok := strings.Cut(text, " ")
+		if !ok || !leadingDeterminers[strings.ToLower(first)] {
+			return text
+		}
+		text = rest
+	}
+}
+
+var leadingDeterminers = map[string]bool{"the": true, "a": true, "an": true, "our": true, "their": true,
+	"its": true, "his": true, "her": true, "my": true, "your": true, "this": true, "these": true,
+	"that": true, "those": true}

@@ -43,8 +43,8 @@ func readCookbook(t *testing.T) []cookbookEntry {
 // expectations fails the test: every query shown is checked.
 var cookbookWant = map[string][]string{
 	"Who reaffirmed anything?":                    {`"United States"`, `"Republic of Korea"`},
-	"What did both countries reaffirm?":           {`"shared vision"`},
-	"Start from a name instead of an IRI.":        {`"shared vision"`},
+	"What did both countries reaffirm?":           {`"vision"`, `"values"`},
+	"Start from a name instead of an IRI.":        {`"vision"`},
 	"Who condemned what?":                         {`"who":"United States"`, `"who":"Republic of Korea"`, "Russia"},
 	"Which sentences say something about Russia?": {`"sentence":31`, `"sentence":33`, `"sentence":35`, "war against Ukraine"},
 	"Every fact about Russia, with its sentence.": {`"object":"Russia"`, `"sentence":33`},

@@ -4,6 +4,7 @@ import (
 	"context"
 
 	"github.com/kgraph/kgraph/graph"
+	"github.com/kgraph/kgraph/schema"
 )
 
 // FromStore reads a store's facts (resolved or not) with every name of
@@ -28,8 +29,18 @@ func FromStore(ctx context.Context, s *graph.Store, doc string) ([]Fact, error) 
 		if doc != "" && r.Document != doc {
 			continue
 		}
-		out = append(out, Fact{Document: r.Document, Sentence: r.Sentence, Subject: r.Subject, SubjectNames: names[r.Subject],
-			Predicate: r.Predicate, Object: r.Object, ObjectNames: names[r.Object], Unresolved: r.Unresolved})
+		// A concept's label is only its head phrase: the fact is scored as a
+		// table shows it, by its own wording, its node's names beside.
+		subj, obj := schema.Shown(r.Subject, r.SubjectType, r.SubjectText), schema.Shown(r.Object, r.ObjectType, r.ObjectText)
+		out = append(out, Fact{Document: r.Document, Sentence: r.Sentence, Subject: subj, SubjectNames: withLabel(names[r.Subject], r.Subject),
+			Predicate: r.Predicate, Object: obj, ObjectNames: withLabel(names[r.Object], r.Object), Unresolved: r.Unresolved})
 	}
 	return out, nil
+}
+
+func withLabel(names []string, label string) []string {
+	if len(names) > 0 && names[0] == label {
+		return names
+	}
+	return append([]string{label}, names...)
 }

@@ -129,6 +129,10 @@ func Population(results []schema.Result) ([]Item, Coverage) {
 	for _, r := range results {
 		cov.Documents++
 		text := map[int]string{}
+		types := map[string]string{}
+		for _, e := range r.Entities {
+			types[e.Label] = e.Type
+		}
 		for _, s := range r.Sentences {
 			text[s.N] = s.Text
 			if prose(s.Text) {
@@ -153,7 +157,7 @@ func Population(results []schema.Result) ([]Item, Coverage) {
 			}
 			items = append(items, Item{
 				Document: r.Document.ID, Sentence: f.Sentence, Confidence: f.Confidence,
-				Subject: f.Subject, Predicate: f.Predicate, Object: f.Object, Negated: f.Negated,
+				Subject: schema.Shown(f.Subject, types[f.Subject], f.SubjectText), Predicate: f.Predicate, Object: schema.Shown(f.Object, types[f.Object], f.ObjectText), Negated: f.Negated,
 				Text: text[f.Sentence],
 			})
 		}

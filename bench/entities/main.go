@@ -1,0 +1,95 @@
+// Command entities counts the distinct entities of extraction results by
+// type: it reads `kgraph extract --format json` output (one result a line)
+// on stdin and prints a table. An entity is its node, schema.EntityIRI of
+// its label, as in a store; its type is the one most documents give it.
+// A sample of persons goes to stderr with -persons N, for checking by eye
+// that no person is under two labels.
+//
+//	kgraph extract --format json ../shared/corpus/wh-statements.jsonl.gz | go run ./bench/entities
+package main
+
+import (
+	"bufio"
+	"cmp"
+	"encoding/json"
+	"flag"
+	"fmt"
+	"math/rand/v2"
+	"os"
+	"slices"
+
+	"github.com/kgraph/kgraph/schema"
+)
+
+func main() {
+	persons := flag.Int("persons", 0, "print a seeded sample of `N` persons with their names to stderr")
+	flag.Parse()
+	types := map[string]map[string]int{} // IRI → type → documents
+	labels := map[string]string{}
+	names := map[string][]string{}
+	in := bufio.NewScanner(os.Stdin)
+	in.Buffer(make([]byte, 1<<20), 1<<30)
+	docs := 0
+	for in.Scan() {
+		var r schema.Result
+		if err := json.Unmarshal(in.Bytes(), &r); err != nil {
+			fmt.Fprintf(os.Stderr, "entities: result %d: %v\n", docs+1, err)
+			os.Exit(1)
+		}
+		docs++
+		for _, e := range r.Entities {
+			iri := schema.EntityIRI(e.Label)
+			if types[iri] == nil {
+				types[iri] = map[string]int{}
+				labels[iri] = e.Label
+			}
+			types[iri][e.Type]++
+			if e.Type == schema.TypePerson {
+				for _, a := range e.Aliases {
+					if !slices.Contains(names[iri], a.Name) {
+						names[iri] = append(names[iri], a.Name)
+					}
+				}
+			}
+		}
+	}
+	if err := in.Err(); err != nil {
+		fmt.Fprintln(os.Stderr, "entities:", err)
+		os.Exit(1)
+	}
+	byType := map[string]int{}
+	var people []string
+	for iri, ts := range types {
+		best, n := "", -1
+		for t, c := range ts {
+			if c > n || c == n && t < best {
+				best, n = t, c
+			}
+		}
+		byType[best]++
+		if best == schema.TypePerson {
+			people = append(people, iri)
+		}
+	}
+	fmt.Printf("documents\t%d\nentities\t%d\n", docs, len(types))
+	var ts []string
+	for t := range byType {
+		ts = append(ts, t)
+	}
+	slices.SortFunc(ts, func(a, b string) int { return cmp.Or(cmp.Compare(byType[b], byType[a]), cmp.Compare(a, b)) })
+	for _, t := range ts {
+		name := t
+		if name == "" {
+			name = "(untyped)"
+		}
+		fmt.Printf("%s\t%d\n", name, byType[t])
+	}
+	if *persons > 0 {
+		slices.Sort(people)
+		rng := rand.New(rand.NewPCG(1, 2))
+		rng.Shuffle(len(people), func(i, j int) { people[i], people[j] = people[j], people[i] })
+		for _, iri := range people[:min(*persons, len(people))] {
+			fmt.Fprintf(os.Stderr, "%s\t%s\t%v\n", iri, labels[iri], names[iri])
+		}
+	}
+}
