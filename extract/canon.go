@@ -324,6 +324,10 @@ type mention struct {
 	labels     []string // canonical labels; several for a group reference
 	text       string   // as written; for a concept, the phrase within the fact's bounds
 	unresolved bool
+	// notThing marks a phrase headed by a word that names no thing (a
+	// verb not in -ing, an adjective, an adverb, a preposition): a
+	// fragment of a misread clause, which can be no doer.
+	notThing bool
 }
 
 // resolve maps an argument span to canonical entities.
@@ -339,6 +343,12 @@ func (d *docState) resolveArg(p *parse, sp span, wide bool) mention {
 	h := headOf(p, sp)
 	if h < 0 {
 		return m
+	}
+	switch p.pos(h) {
+	case "VERB", "AUX":
+		m.notThing = p.xpos(h) != "VBG"
+	case "ADJ", "ADV", "ADP", "DET", "PART", "CCONJ", "SCONJ", "INTJ":
+		m.notThing = true
 	}
 	if g := p.head(h); g >= 0 && p.rel(h) == "conj" && p.sharesModifiers(g, h) {
 		// "abuses" of "the DPRK's human rights violations and abuses" is
@@ -1090,6 +1100,18 @@ func (d *docState) facts(n int, p *parse, ts []tuple) {
 			// of the relation too.
 			pred = "be"
 		}
+		if g, sure := p.embedding(t.verb, pred); g >= 0 {
+			// The sentence may not assert this clause (asserted.go): it
+			// says the act was urged of the one urged, or nothing, or
+			// something to be said with less confidence.
+			if rel, ok := p.controlled(t.verb, g, t.subj); ok {
+				pred = rel + " " + pred
+			} else if sure {
+				continue
+			} else {
+				t.doubt = true
+			}
+		}
 		objSpans := []span{t.obj}
 		// Further light-noun complements about a name, each with its own
 		// preposition: "noted consultations for collaboration [on projects
@@ -1224,7 +1246,7 @@ func (d *docState) fact(n int, p *parse, t tuple, subj, obj mention, pred string
 		// "X was released by Y": Y releases X.
 		subj, obj = obj, subj
 	}
-	if len(subj.labels) == 0 || len(obj.labels) == 0 || pred == "" {
+	if len(subj.labels) == 0 || len(obj.labels) == 0 || pred == "" || subj.notThing {
 		return
 	}
 	if obj.unresolved && !subj.unresolved {
@@ -1232,6 +1254,9 @@ func (d *docState) fact(n int, p *parse, t tuple, subj, obj mention, pred string
 		return
 	}
 	conf := confidence(p, t)
+	if t.doubt {
+		conf /= 2
+	}
 	f := schema.Fact{Predicate: pred, Sentence: n, Confidence: conf, Negated: t.negated, Modality: t.modality,
 		Relation: p.text(d.text, t.relWords), SubjectText: subj.text, ObjectText: obj.text, Unresolved: subj.unresolved}
 	for _, a := range t.extra {

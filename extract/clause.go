@@ -31,6 +31,10 @@ type tuple struct {
 	// leaves it out: "a think tank founded in 2005" gives
 	// (a think tank; be founded in; 2005).
 	be string
+	// doubt marks a clause the sentence may not assert, the complement
+	// of a verb that does not entail it (asserted.go): its facts are
+	// said with half the confidence.
+	doubt bool
 }
 
 // arg is an extra argument with what it is.

@@ -31,7 +31,9 @@ var honorifics = map[string]bool{"dr.": true, "dr": true, "mr.": true, "ms.": tr
 func (d *docState) plausible(f *schema.Fact) bool {
 	// A modal carries no relation on its own: "we can ways" is a
 	// misread clause.
-	if modals[f.Predicate] || endsDangling(f.Object) || endsDangling(f.Subject) || fragmentSubject(f.Subject) {
+	// A concept's label is its head phrase: its wording is what can be cut off.
+	if modals[f.Predicate] || endsDangling(d.wording(f.Object, f.ObjectText)) || endsDangling(d.wording(f.Subject, f.SubjectText)) ||
+		fragmentSubject(f.Subject) {
 		return false
 	}
 	if f.Predicate != "be" {
@@ -57,6 +59,14 @@ func (d *docState) plausible(f *schema.Fact) bool {
 		f.SubjectText, f.ObjectText = f.ObjectText, f.SubjectText
 	}
 	return true
+}
+
+// wording is an argument as a table shows it: a concept by its phrase.
+func (d *docState) wording(label, text string) string {
+	if e, ok := d.ents[Key(label)]; ok {
+		return schema.Shown(label, e.Type, text)
+	}
+	return label
 }
 
 func (d *docState) isPerson(label string) bool {

@@ -63,7 +63,7 @@ func TestExtract_parties(t *testing.T) {
 		{
 			name:  "the one urged does the act",
 			doc:   schema.Document{Text: "Japan urged the DPRK to cease its destabilizing actions."},
-			facts: []string{"Democratic People's Republic of Korea | cease | destabilizing actions", "Japan | urge | Democratic People's Republic of Korea"},
+			facts: []string{"Democratic People's Republic of Korea | be urged to cease | destabilizing actions", "Japan | urge | Democratic People's Republic of Korea"},
 			not:   []string{},
 		},
 		{

@@ -1,0 +1,147 @@
+package extract
+
+import "strings"
+
+// Asserted acts. A sentence asserts its main clause, but not every clause
+// inside it: "will enable farmers to rebuild their livelihoods" does not
+// say farmers rebuild anything, "legislation to reduce gun violence" does
+// not say anyone reduces it, and "discussions focused on improving tribal
+// consultation" improves nothing. A fact read off such a clause, with the
+// clause's own verb as its predicate, says what the sentence does not:
+// judges mark it wrong. So a clause's fact stands only when every clause
+// it hangs from lets it through, and otherwise it is either said as what
+// the sentence does assert ("the DPRK is urged to cease …") or not at all.
+
+// embedding returns, for the clause headed by v, the word that keeps it
+// from being asserted (the control verb, noun or adjective it completes),
+// or -1 when the sentence asserts it; sure says the clause is plainly not
+// asserted (a noun's complement, what is to be ensured) rather than
+// perhaps not (the complement of a verb that does not entail it, which
+// annotators often read as done: "the UNC's role in enforcing the
+// Armistice"). A governor already written into the fact's relation pred
+// ("pledge to coordinate") asserts the act as pledged.
+func (p *parse) embedding(v int, pred string) (gov int, sure bool) {
+	inPred := func(g int) bool {
+		for _, w := range strings.Fields(pred) {
+			if w == p.lemma(g) || w == p.lower(g) {
+				return true
+			}
+		}
+		return false
+	}
+	for steps := 0; v >= 0 && steps < 20; steps++ {
+		g := p.head(v)
+		if g < 0 {
+			return -1, false
+		}
+		switch r := p.rel(v); r {
+		case "conj":
+			// A conjunct is asserted as its first conjunct is.
+		case "xcomp":
+			if !inPred(g) && !implicative[p.lemma(g)] && p.pos(g) != "AUX" {
+				return g, false
+			}
+		case "ccomp", "csubj":
+			if nonFactive[p.lemma(g)] && !inPred(g) {
+				return g, true // "ensure that every American has access"
+			}
+		case "acl":
+			// A noun's complement clause: "legislation to reduce",
+			// "ways that we can protect". A participle modifying a noun
+			// ("troops deployed to Russia") describes what is so.
+			// An infinitive there is often the noun's purpose, which
+			// annotators read as its act ("a memorandum to strengthen
+			// …"): only perhaps unasserted.
+			if m := p.child(v, "mark"); m >= 0 && !inPred(g) {
+				return g, p.lower(m) != "to"
+			}
+		case "advcl":
+			// A gerund after a preposition names a topic or an aim
+			// ("focused on improving", "a plan for expanding"); "by
+			// investing", "after meeting" say what was done.
+			if m := p.child(v, "mark"); m >= 0 && p.xpos(v) == "VBG" && topicMarks[p.lower(m)] && !inPred(g) {
+				return g, false
+			}
+			// An infinitive the parser hung on a control verb as an
+			// adverbial is its complement: "urged the DPRK to cease".
+			if p.infinitive(v) && objectControl[p.lemma(g)] && p.controller(g) >= 0 && !inPred(g) {
+				return g, false
+			}
+		default:
+			// Root, relative clauses, parataxis: asserted as they stand.
+			return -1, false
+		}
+		v = g
+	}
+	return -1, false
+}
+
+// implicative verbs assert their complement: who continues to do, begins
+// to do or manages to do it does it; and who welcomes, condemns or notes
+// someone's doing it says that it is done.
+var implicative = wordSet(`continue begin start manage succeed keep proceed resume remain stay
+	go come get happen tend serve stop cease finish help work move act rush
+	welcome applaud commend praise celebrate condemn deplore denounce note recognize acknowledge
+	appreciate regret see hear witness highlight mark`)
+
+// nonFactive verbs take a clause that is wished, planned or demanded, not
+// said to be so.
+var nonFactive = wordSet(`ensure ensures hope wish want propose demand insist recommend ask require
+	intend plan seek aim urge request suggest expect prefer decide direct order encourage strive
+	guarantee`)
+
+var topicMarks = wordSet(`on for about toward towards at of in to`)
+
+// controlled reports whether the act of clause v is done by the object
+// of the control verb g ("urged the DPRK to cease", "called on Russia to
+// withdraw"), and returns the relation that asserts it: "be urged to",
+// "be called on to".
+func (p *parse) controlled(v, g int, subj span) (string, bool) {
+	if p.rel(v) == "acl" && p.head(g) >= 0 && p.controller(p.head(g)) == g {
+		// "called on the DPRK to abide by", the infinitive hung on
+		// the noun.
+		g = p.head(g)
+	} else if p.rel(v) != "xcomp" && p.rel(v) != "advcl" {
+		return "", false
+	}
+	if !objectControl[p.lemma(g)] {
+		return "", false
+	}
+	o := p.controller(g)
+	if o < 0 || headOf(p, subj) != o {
+		return "", false
+	}
+	rel := "be " + participle(p, g)
+	if p.rel(o) == "obl" {
+		if c := p.child(o, "case"); c >= 0 {
+			rel += " " + p.lower(c)
+		}
+	}
+	return rel + " to", true
+}
+
+// participle is the past participle of verb g: its own form when written
+// so, or made from its lemma.
+func participle(p *parse, g int) string {
+	if x := p.xpos(g); x == "VBN" || x == "VBD" && !irregularPast[p.lemma(g)] {
+		return p.lower(g)
+	}
+	l := p.lemma(g)
+	if pp, ok := irregularParticiples[l]; ok {
+		return pp
+	}
+	switch {
+	case strings.HasSuffix(l, "e"):
+		return l + "d"
+	case strings.HasSuffix(l, "y") && len(l) > 2 && !strings.ContainsRune("aeiou", rune(l[len(l)-2])):
+		return l[:len(l)-1] + "ied"
+	}
+	return l + "ed"
+}
+
+// The control verbs whose past participle is not made by rule.
+var irregularParticiples = map[string]string{"bid": "bid", "forbid": "forbidden", "tell": "told",
+	"get": "got", "lead": "led", "bring": "brought", "set": "set", "let": "let", "drive": "driven",
+	"compel": "compelled", "permit": "permitted", "commit": "committed", "spur": "spurred"}
+
+var irregularPast = map[string]bool{"forbid": true}

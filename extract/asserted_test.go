@@ -1,0 +1,96 @@
+package extract
+
+import (
+	"context"
+	"strings"
+	"testing"
+
+	"github.com/kgraph/kgraph/schema"
+)
+
+// A fact read off a clause the sentence does not assert is said as what it
+// does assert, said with less confidence, or not said.
+func TestExtract_asserted(t *testing.T) {
+	p, err := Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		name, text string
+		want, not  []string
+		doubted    []string // kept, with half the confidence of the clause
+	}{
+		{
+			name: "the one urged is urged, and does nothing yet",
+			text: "Japan urged the DPRK to cease its destabilizing actions.",
+			want: []string{"Democratic People's Republic of Korea | be urged to cease | destabilizing actions"},
+			not:  []string{"Democratic People's Republic of Korea | cease | destabilizing actions"},
+		},
+		{
+			name: "what is enabled is not done",
+			text: "The plan will enable farmers to rebuild their livelihoods.",
+			want: []string{"farmers | be enabled to rebuild | livelihoods"},
+			not:  []string{"farmers | rebuild | livelihoods"},
+		},
+		{
+			name: "what is to be ensured is not so",
+			text: "Canada will ensure that every citizen has access to care.",
+			not:  []string{"every citizen | have | access to care", "citizen | have | access to care"},
+		},
+		{
+			name:    "a topic is perhaps not done",
+			text:    "The ministers held discussions focused on improving tribal consultation.",
+			doubted: []string{"improve"},
+		},
+		{
+			name: "a pledge is said as pledged",
+			text: "Japan pledged to deepen cooperation.",
+			want: []string{"Japan | pledge to deepen | cooperation"},
+		},
+		{
+			name: "a relative clause is asserted",
+			text: "Japan thanked the nurses who cared for the victims.",
+			want: []string{"nurses | care for | victims"},
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			res, err := p.Extract(context.Background(), schema.Document{ID: "t", Text: tt.text})
+			if err != nil {
+				t.Fatal(err)
+			}
+			shown := shownFacts(res)
+			have := map[string]bool{}
+			for i, f := range res.Facts {
+				if !f.Unresolved {
+					have[shown[i]] = true
+				}
+			}
+			all := strings.Join(shown, "\n")
+			for _, w := range tt.want {
+				if !have[w] {
+					t.Errorf("missing %q; have:\n%s", w, all)
+				}
+			}
+			for _, w := range tt.not {
+				if have[w] {
+					t.Errorf("unasserted %q said; have:\n%s", w, all)
+				}
+			}
+			for _, pred := range tt.doubted {
+				found := false
+				for _, f := range res.Facts {
+					if f.Predicate == pred {
+						found = true
+						if f.Confidence > 0.2 {
+							t.Errorf("%s said with confidence %.2f, want at most 0.2", pred, f.Confidence)
+						}
+					}
+				}
+				if !found {
+					t.Errorf("no fact with predicate %q; have:\n%s", pred, all)
+				}
+			}
+		})
+	}
+}
