@@ -94,3 +94,30 @@ func TestExtract_asserted(t *testing.T) {
 		})
 	}
 }
+
+// An apposition does not cross a semicolon: in a list of participants each
+// office goes with its own holder.
+func TestExtract_listItems(t *testing.T) {
+	p, err := Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	res, err := p.Extract(context.Background(), schema.Document{ID: "t", Text: "Representing Canada were the Minister of Health, Jane Roe; " +
+		"the Minister of National Defence, John Doe; the Ambassador of Canada to Mexico, Ann Poe; and the Deputy Minister of Public Safety, Tom Coe."})
+	if err != nil {
+		t.Fatal(err)
+	}
+	shown := shownFacts(res)
+	have := map[string]bool{}
+	for _, s := range shown {
+		have[s] = true
+	}
+	if !have["John Doe | be | Minister of National Defence"] {
+		t.Errorf("an office lost its holder; have:\n%s", strings.Join(shown, "\n"))
+	}
+	for _, s := range shown {
+		if strings.HasSuffix(s, "| be | Minister of National Defence") && !strings.HasPrefix(s, "John Doe ") {
+			t.Errorf("an office paired across items: %s", s)
+		}
+	}
+}

@@ -1213,10 +1213,35 @@ func (p *parse) appositions() []tuple {
 		if p.pos(n) == "NUM" || p.isTimeWord(n) || nameSuffixes[p.lower(i)] {
 			continue // "four years, vice …"; "Joseph R. Biden, Jr."
 		}
-		out = append(out, tuple{subj: p.stripCase(p.nounOnly(n, i)), obj: obj, verb: -1, objCase: -1, light: -1,
+		subj := p.stripCase(p.nounOnly(n, i))
+		if p.acrossItems(subj, obj) {
+			continue
+		}
+		out = append(out, tuple{subj: subj, obj: obj, verb: -1, objCase: -1, light: -1,
 			copula: true, kind: "appos", depth: p.depth(i)})
 	}
 	return out
+}
+
+// acrossItems reports whether a semicolon separates two phrases. In a list
+// of participants or nominees ("the Secretary of Foreign Affairs, Alicia
+// Bárcena; the Secretary of the Interior, …") semicolons end the items,
+// and an apposition the parser drew from one item to another pairs a
+// name with someone else's office.
+func (p *parse) acrossItems(a, b span) bool {
+	if len(a) == 0 || len(b) == 0 {
+		return false
+	}
+	lo, hi := a[len(a)-1], b[0]
+	if b[len(b)-1] < a[0] {
+		lo, hi = b[len(b)-1], a[0]
+	}
+	for j := lo + 1; j < hi; j++ {
+		if p.s.Words[j].Text == ";" {
+			return true
+		}
+	}
+	return false
 }
 
 func cleanSpan(sp span) span {

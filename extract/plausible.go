@@ -36,6 +36,11 @@ func (d *docState) plausible(f *schema.Fact) bool {
 		fragmentSubject(f.Subject) {
 		return false
 	}
+	// "vice Wanda Felton, resigned" names whom a nominee replaces: no
+	// argument of any fact.
+	if vice(f.ObjectText) || vice(f.SubjectText) || vice(f.Object) {
+		return false
+	}
 	if f.Predicate != "be" {
 		return true
 	}
@@ -72,6 +77,11 @@ func (d *docState) wording(label, text string) string {
 func (d *docState) isPerson(label string) bool {
 	e, ok := d.ents[Key(label)]
 	return ok && e.Type == schema.TypePerson
+}
+
+func vice(s string) bool {
+	rest, ok := strings.CutPrefix(s, "vice ")
+	return ok && startsUpper(rest)
 }
 
 func endsDangling(s string) bool {

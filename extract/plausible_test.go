@@ -29,6 +29,8 @@ func TestPlausible(t *testing.T) {
 		{"two-thirds", "consider", "infrastructure", false, ""},
 		{"50-year", "become", "national model", false, ""},
 		{"Ten Cabinet Secretaries", "participate in", "discussions", true, "Ten Cabinet Secretaries"},
+		{"term", "be", "vice Wanda Felton", false, ""},
+		{"Ambassador", "replace", "vice president", true, "Ambassador"},
 	}
 	for _, tt := range tests {
 		f := schema.Fact{Subject: tt.subj, Predicate: tt.pred, Object: tt.obj}
