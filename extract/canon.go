@@ -383,6 +383,10 @@ func (d *docState) resolveArg(p *parse, sp span, wide bool) mention {
 		parts := strings.Fields(d.speaker)
 		label = parts[len(parts)-1] + " " + label
 	}
+	if d.demonymNoun(p, h) {
+		// "every American" is the nation's people, not its state.
+		label = strings.TrimSuffix(p.s.Words[h].Text, "s") + "s"
+	}
 	k := Key(label)
 	switch {
 	case (k == "we" || k == "us") && d.parties == nil && d.speakerSide != "":
@@ -483,6 +487,38 @@ func (d *docState) resolveArg(p *parse, sp span, wide bool) mention {
 		}
 	}
 	return m
+}
+
+// proper reports whether a capitalized word is a name or made from one
+// ("American"), whose capital stays at the start of a sentence too.
+func (d *docState) proper(w string) bool {
+	_, ok := d.gaz.Lookup(w)
+	return ok
+}
+
+// demonymNoun reports whether h is a nation's demonym used as a noun with
+// a determiner or a quantifier ("every American", "a single Korean"): a
+// person of the nation, which the gazetteer, knowing the word as the
+// adjective that names the country ("American leadership"), would take
+// for the state.
+func (d *docState) demonymNoun(p *parse, h int) bool {
+	w := p.s.Words[h].Text
+	e, ok := d.gaz.Lookup(w)
+	if !ok || e.Type != schema.TypeCountry || Key(w) == Key(e.Canonical) || !startsUpper(w) || isAcronym(w) {
+		return false
+	}
+	for _, k := range p.kids[h] {
+		switch p.rel(k) {
+		case "nummod":
+			return true
+		case "det":
+			switch p.lower(k) {
+			case "every", "each", "a", "an", "any", "no", "another":
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // relativeAntecedent is the noun modified by the relative clause that word
@@ -669,7 +705,7 @@ func (d *docState) labelOf(p *parse, core span) string {
 		keep = append(keep, j)
 	}
 	label := stripDeterminer(p.text(d.text, keep))
-	if len(keep) > 0 && keep[0] == 0 && p.pos(keep[0]) != "PROPN" {
+	if len(keep) > 0 && keep[0] == 0 && p.pos(keep[0]) != "PROPN" && !d.proper(p.s.Words[0].Text) {
 		if first := p.s.Words[0].Text; strings.HasPrefix(label, first) && !isAcronym(first) {
 			r, size := utf8.DecodeRuneInString(label)
 			label = string(unicode.ToLower(r)) + label[size:]

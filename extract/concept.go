@@ -101,7 +101,7 @@ func (d *docState) conceptLabel(p *parse, h int, label string) string {
 			unit(j)
 		}
 	}
-	key := p.joined(keep, true)
+	key := p.joined(keep, !d.proper(p.s.Words[0].Text))
 	// A head phrase that is also a name ("alliance" for the Alliance of the
 	// document) would join the concept to the named thing.
 	if _, ok := d.gaz.Lookup(key); ok {

@@ -25,6 +25,8 @@ func TestExtract_conceptNodes(t *testing.T) {
 		{"prepositional phrases go", "Canada supported the continued implementation of its commitments.", "support", "implementation", "continued implementation of its commitments"},
 		{"an amount is keyed by its unit", "Canada pledged $2 billion.", "pledge", "dollars", "$2 billion"},
 		{"a name stays a name", "Canada joined the Mutual Defense Treaty.", "join", "Mutual Defense Treaty", "Mutual Defense Treaty"},
+		{"a demonym with a determiner is the people", "Japan thanked each American for the support.", "thank", "Americans", "Americans"},
+		{"a demonym as a modifier names the country's", "Japan welcomed American leadership.", "welcome", "leadership", "American leadership"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
