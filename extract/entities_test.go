@@ -263,6 +263,10 @@ func TestExtract_personNames(t *testing.T) {
 	if got := labels("Ambassador Troy Fitrell thanked the governors."); len(got) != 1 || !got["Troy Damian Fitrell"] {
 		t.Errorf("a later document's full name gave %v", got)
 	}
+	// A headline runs a known person's name into its verb.
+	if got := labels("Ambassador Troy Fitrell Welcomes the governors."); got["Troy Fitrell Welcomes"] || !got["Troy Damian Fitrell"] {
+		t.Errorf("a headline's verb went into a name: %v", got)
+	}
 	labels("Secretary Miriam Calderón thanked the governors.")
 	if got := labels("Secretary Calderon thanked the mayors."); len(got) != 1 || !got["Miriam Calderón"] {
 		t.Errorf("a surname without its accent gave %v", got)

@@ -80,6 +80,9 @@ func (d *docState) splitPerson(p *parse, core span) (person, bool) {
 			// No person's name has "Meeting" or "Forum" in it.
 			break
 		}
+		if e, ok := d.gaz.Lookup(w.Text); ok && i < len(core)-1 && e.Type == schema.TypeCountry {
+			break // "Prime Minister of Sweden Kristersson"
+		}
 		if w.UPOS != "PROPN" && w.UPOS != "X" && w.Text != "-" {
 			break
 		}
@@ -435,6 +438,21 @@ func (pp *people) lookup(surname string) string {
 // the person, so that "Blinken" later in the text is the same person.
 func (d *docState) personName(name string, n int) string {
 	label := personLabel(name)
+	if f := strings.Fields(label); len(f) > 2 {
+		// A headline runs a name into its verb: "President Biden
+		// Appoints …", "Joe Biden Commemorating …". A known person's
+		// given name and surname end the name.
+		for i := 1; i < len(f)-1; i++ {
+			who, ok := d.surnames[Key(f[i])]
+			if !ok {
+				who = d.people.lookupFull(f[0] + " " + f[i])
+			}
+			if who != "" && givenSurname(who) == givenSurname(f[0]+" "+f[i]) {
+				label = who
+				break
+			}
+		}
+	}
 	if !strings.Contains(label, " ") {
 		if who, ok := d.surnames[Key(label)]; ok {
 			label = who
