@@ -22,6 +22,14 @@ var Groups []byte
 //go:embed given-names.txt
 var GivenNames []byte
 
+// Terms lists concept keys of several words ("supply chain resilience")
+// that recur across documents of the statements corpus, one a line (#
+// comments); extract keys any other concept by its head noun. go run
+// ./data/internal/terms regenerates it.
+//
+//go:embed terms.txt
+var Terms []byte
+
 // Verbs lists base forms of verbs from the statements corpus, one a line
 // (# comments), that the lemmatizer's training words lack ("convene").
 // go run ./data/internal/verbs regenerates it.

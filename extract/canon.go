@@ -34,7 +34,9 @@ type docState struct {
 	// person's "we" stands for.
 	byTitle              map[string]string // Key(title) → person label
 	speaker, speakerSide string
-	people               *people // persons of earlier documents, by surname
+	people               *people         // persons of earlier documents, by surname
+	terms                map[string]bool // concept keys of several words that stay whole
+	allTerms             bool
 }
 
 type acronymDef struct {

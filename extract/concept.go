@@ -3,7 +3,11 @@ package extract
 import (
 	"slices"
 	"strings"
+	"sync"
+	"unicode"
+	"unicode/utf8"
 
+	"github.com/kgraph/kgraph/data"
 	"github.com/kgraph/kgraph/schema"
 )
 
@@ -14,15 +18,18 @@ import (
 // one node per object phrase: nothing joins. So a concept node is keyed by
 // its normalized head phrase: the head noun with the nearest word that
 // classifies it, a noun compounded onto it or an adjective made from a
-// noun ("nuclear", "economic"), without determiners, numbers, possessors,
+// noun ("nuclear", "economic"), where the statements repeat the pair
+// (Options.Terms, data/terms.txt) and the head alone where they do not;
+// without determiners, numbers, possessors,
 // names, prepositional phrases or the adjectives that grade it ("strong",
 // "continued"). An amount is keyed by its unit, a phrase headed by a verb
 // or an adjective by that word. The fact keeps the wording in its
 // subject or object text, which is what a table shows (schema.Shown).
 //
-// Measured on the statements corpus (kgraph extract --format json, then
-// counting distinct entity slugs): one node per wording gave 262,165
-// entities; these keys give the figure in the README.
+// Measured on the statements corpus (kgraph extract --format json | go run
+// ./bench/entities): one node per wording gave 262,165 entities, the head
+// with its nearest classifier everywhere 109,163, and with the term list
+// the figure in the README.
 
 // conceptLabel returns the head-phrase label of the generic phrase headed
 // by h whose full label is label, or "" when the phrase is a name: the
@@ -102,15 +109,39 @@ func (d *docState) conceptLabel(p *parse, h int, label string) string {
 		}
 	}
 	key := p.joined(keep, !d.proper(p.s.Words[0].Text))
-	// A head phrase that is also a name ("alliance" for the Alliance of the
-	// document) would join the concept to the named thing.
-	if _, ok := d.gaz.Lookup(key); ok {
-		return ""
+	if strings.Contains(key, " ") && !d.allTerms && !d.terms[Key(key)] {
+		// A classifier makes a term only where the statements use the
+		// term (data/terms.txt): "supply chain resilience", "nuclear
+		// weapons". Elsewhere it is one wording among many, and the
+		// head alone joins them: "energy employers" is "employers".
+		// Unless the head alone is, or may become, a name: "alliance"
+		// is the Alliance of the document, and a word that makes a
+		// name of its kind ("council", "treaty", "summit") keyed alone
+		// would meet every Council.
+		head := p.joined(hyphenated(p, h), !d.proper(p.s.Words[0].Text))
+		if !d.names(head) && guessType(p, h, capitalize(head)) == schema.TypeConcept {
+			key = head
+		}
 	}
-	if _, ok := d.acronyms[Key(key)]; ok {
+	// A head phrase that is also a name would join the concept to the
+	// named thing.
+	if d.names(key) {
 		return ""
 	}
 	return key
+}
+
+// names reports whether s is a name: the gazetteer, the document's
+// acronyms or its entities know it as something other than a concept.
+func (d *docState) names(s string) bool {
+	if _, ok := d.gaz.Lookup(s); ok {
+		return true
+	}
+	if _, ok := d.acronyms[Key(s)]; ok {
+		return true
+	}
+	e, ok := d.ents[Key(s)]
+	return ok && e.Type != "" && e.Type != schema.TypeConcept
 }
 
 // classifying reports whether the adjective k says what kind of thing its
@@ -258,4 +289,21 @@ func (p *parse) joined(words []int, lower bool) string {
 		b.WriteString(t)
 	}
 	return b.String()
+}
+
+// DefaultTerms returns the embedded term list (data/terms.txt): concept
+// keys of several words that recur across the statements corpus.
+var DefaultTerms = sync.OnceValue(func() map[string]bool {
+	m := map[string]bool{}
+	for _, l := range strings.Split(string(data.Terms), "\n") {
+		if l = strings.TrimSpace(l); l != "" && l[0] != '#' {
+			m[Key(l)] = true
+		}
+	}
+	return m
+})
+
+func capitalize(s string) string {
+	r, n := utf8.DecodeRuneInString(s)
+	return string(unicode.ToUpper(r)) + s[n:]
 }

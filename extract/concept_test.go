@@ -21,7 +21,8 @@ func TestExtract_conceptNodes(t *testing.T) {
 	}{
 		{"grading adjectives go, classifying ones stay", "Japan welcomed the strong economic ties.", "welcome", "economic ties", "strong economic ties"},
 		{"the nearest classifier makes the kind", "Canada supported the vibrant nuclear energy industry.", "support", "energy industry", "vibrant nuclear energy industry"},
-		{"a possessor is no part of the kind", "Australia studied Japan's revised strategy documents.", "study", "strategy documents", "Japan’s revised strategy documents"},
+		{"a possessor is no part of the kind", "Australia studied Japan's revised defense strategy.", "study", "defense strategy", "Japan’s revised defense strategy"},
+		{"a classifier the statements do not repeat makes no term", "Canada hired local clean energy employers.", "hire", "employers", "local clean energy employers"},
 		{"prepositional phrases go", "Canada supported the continued implementation of its commitments.", "support", "implementation", "continued implementation of its commitments"},
 		{"an amount is keyed by its unit", "Canada pledged $2 billion.", "pledge", "dollars", "$2 billion"},
 		{"a name stays a name", "Canada joined the Mutual Defense Treaty.", "join", "Mutual Defense Treaty", "Mutual Defense Treaty"},

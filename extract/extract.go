@@ -73,6 +73,12 @@ type Options struct {
 	// Lines takes every line of a document as one sentence, never split
 	// further (for benchmarks whose sentences come one a line).
 	Lines bool
+	// Terms lists the concept keys of more than one word that stay whole
+	// ("supply chain resilience", "nuclear weapons"); any other concept is
+	// keyed by its head noun alone (concept.go). Nil means DefaultTerms().
+	Terms map[string]bool
+	// AllTerms keeps every concept key whole, as data/terms.txt is made.
+	AllTerms bool
 }
 
 var _ Extractor = (*Pipeline)(nil)
@@ -84,6 +90,9 @@ func New(ann Annotator, opts Options) *Pipeline {
 	}
 	// A private copy: Learn adds to it.
 	opts.Gazetteer = opts.Gazetteer.Clone()
+	if opts.Terms == nil {
+		opts.Terms = DefaultTerms()
+	}
 	return &Pipeline{ann: ann, opts: opts, people: people{bySurname: map[string]string{}}}
 }
 
@@ -177,6 +186,7 @@ func (p *Pipeline) Extract(ctx context.Context, doc schema.Document) (schema.Res
 	}
 	doc.Text = plain // the original stays in res.Document
 	d := newDocState(p.opts.Gazetteer, &p.people, doc, title, sents)
+	d.terms, d.allTerms = p.opts.Terms, p.opts.AllTerms
 	for i, s := range sents {
 		if i%64 == 0 {
 			if err := ctx.Err(); err != nil {

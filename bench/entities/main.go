@@ -2,8 +2,9 @@
 // type: it reads `kgraph extract --format json` output (one result a line)
 // on stdin and prints a table. An entity is its node, schema.EntityIRI of
 // its label, as in a store; its type is the one most documents give it.
-// A sample of persons goes to stderr with -persons N, for checking by eye
-// that no person is under two labels.
+// A sample of persons goes to stderr with -persons N, each with the other
+// persons whose label shares a word with it, for checking by eye that no
+// person is under two labels.
 //
 //	kgraph extract --format json ../shared/corpus/wh-statements.jsonl.gz | go run ./bench/entities
 package main
@@ -17,6 +18,7 @@ import (
 	"math/rand/v2"
 	"os"
 	"slices"
+	"strings"
 
 	"github.com/kgraph/kgraph/schema"
 )
@@ -85,11 +87,28 @@ func main() {
 		fmt.Printf("%s\t%d\n", name, byType[t])
 	}
 	if *persons > 0 {
+		// Each sampled person with the other persons whose label shares
+		// a word with it (a surname, or a given name used alone): where
+		// one person hides under two labels, they are among these.
+		byWord := map[string][]string{}
+		for _, iri := range people {
+			for _, w := range strings.Fields(schema.Fold(strings.ToLower(labels[iri]))) {
+				byWord[w] = append(byWord[w], labels[iri])
+			}
+		}
 		slices.Sort(people)
 		rng := rand.New(rand.NewPCG(1, 2))
 		rng.Shuffle(len(people), func(i, j int) { people[i], people[j] = people[j], people[i] })
 		for _, iri := range people[:min(*persons, len(people))] {
-			fmt.Fprintf(os.Stderr, "%s\t%s\t%v\n", iri, labels[iri], names[iri])
+			var near []string
+			for _, w := range strings.Fields(schema.Fold(strings.ToLower(labels[iri]))) {
+				for _, l := range byWord[w] {
+					if l != labels[iri] && !slices.Contains(near, l) && len(near) < 12 {
+						near = append(near, l)
+					}
+				}
+			}
+			fmt.Fprintf(os.Stderr, "%s\tnames %q\tsharing a word: %q\n", labels[iri], names[iri], near)
 		}
 	}
 }
