@@ -28,7 +28,7 @@ func (p *parse) repair() {
 		p.repairReportingRoot, p.repairClausalNoun, p.repairAdjectivalIng, p.repairSingledOut,
 		p.repairControlledGerund, p.repairSplitSubject, p.repairStrayConjunct, p.repairConjLevel,
 		p.repairRootVerb, p.repairOpenerSubject, p.repairReportedClause,
-		p.repairParticipleModifier, p.repairOfConjunct,
+		p.repairParticipleModifier, p.repairOfConjunct, p.repairSemicolonSeries,
 	} {
 		saved = append(saved[:0], p.s.Words...)
 		if !r() {
@@ -1732,6 +1732,53 @@ func (p *parse) repairOfConjunct() bool {
 			continue
 		}
 		p.attach(k, n, "conj")
+		changed = true
+	}
+	return changed
+}
+
+// repairSemicolonSeries mends a series of verb phrases that semicolons
+// divide: in "The Plan will reduce delays by upgrading roads; help shops
+// reach customers by providing broadband; and enable Main Street to win"
+// the parser hangs "enable" on "reach", deep inside the second phrase,
+// and its doer becomes the shops. A semicolon closes a phrase of the
+// series: the verb after it joins the series at the level of the first
+// verb, whose subject it shares.
+func (p *parse) repairSemicolonSeries() bool {
+	changed := false
+	for w := range p.s.Words {
+		n := p.head(w)
+		if p.rel(w) != "conj" || p.pos(w) != "VERB" || n < 0 || n > w || p.hasChild(w, "nsubj", "nsubj:pass") {
+			continue
+		}
+		semi := -1
+		for j := w - 1; j > n; j-- {
+			if p.s.Words[j].Text == ";" {
+				semi = j
+				break
+			}
+		}
+		if semi < 0 {
+			continue
+		}
+		// The first verb of the series: the highest verb above n that
+		// comes before the semicolon.
+		top := -1
+		for a := n; a >= 0; a = p.head(a) {
+			if a < semi && p.pos(a) == "VERB" {
+				top = a
+			}
+			if p.rel(a) == "root" {
+				break
+			}
+		}
+		if top < 0 || top == n || p.rel(top) != "root" {
+			continue
+		}
+		if p.xpos(w) != p.xpos(top) && !(p.xpos(w) == "VB" && p.hasChild(top, "aux")) {
+			continue
+		}
+		p.attach(w, top, "conj")
 		changed = true
 	}
 	return changed

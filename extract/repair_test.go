@@ -23,6 +23,18 @@ func TestRepair(t *testing.T) {
 			want: []string{"agencies conj Department", "affected amod agencies", "and cc agencies"},
 		},
 		{
+			name: "a verb after a semicolon joins the series, not the phrase before",
+			spec: "Plan/PROPN/3/nsubj will/AUX/3/aux reduce/VERB/0/root delays/NOUN/3/obj ;/PUNCT/6/punct help/VERB/3/conj shops/NOUN/6/obj reach/VERB/6/xcomp customers/NOUN/8/obj ;/PUNCT/13/punct and/CCONJ/13/cc Main/PROPN/13/obj enable/VERB/8/conj",
+			xpos: map[int]string{2: "VB", 5: "VB", 7: "VB", 12: "VB"},
+			want: []string{"enable conj reduce"},
+		},
+		{
+			name: "a verb after a semicolon with a subject of its own stays",
+			spec: "Plan/PROPN/2/nsubj helps/VERB/0/root shops/NOUN/4/nsubj reach/VERB/2/ccomp customers/NOUN/4/obj ;/PUNCT/8/punct and/CCONJ/8/cc they/PRON/8/nsubj grow/VERB/4/conj",
+			xpos: map[int]string{1: "VBZ", 3: "VB", 8: "VBP"},
+			want: []string{"grow conj reach"},
+		},
+		{
 			name: "a past participle after a verb stays a verb",
 			spec: "They/PRON/2/nsubj met/VERB/0/root and/CCONJ/4/cc signed/VERB/2/conj agreements/NOUN/4/obj",
 			xpos: map[int]string{3: "VBN"},
