@@ -121,3 +121,39 @@ func TestExtract_listItems(t *testing.T) {
 		}
 	}
 }
+
+// A conjunct verb without an auxiliary of its own falls under the
+// negation of the verb it is coordinated with, and "but" ends it.
+func TestExtract_sharedNegation(t *testing.T) {
+	p, err := Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		text, pred string
+		negated    bool
+	}{
+		{"Big corporations can't escape or eliminate the taxes they owe.", "eliminate", true},
+		{"Japan will not develop, produce or acquire nuclear weapons.", "acquire", true},
+		{"Japan did not attend but sent a message.", "send", false},
+		{"Canada signed the treaty and joined the alliance.", "join", false},
+	}
+	for _, tt := range tests {
+		res, err := p.Extract(context.Background(), schema.Document{ID: "t", Text: tt.text})
+		if err != nil {
+			t.Fatal(err)
+		}
+		found := false
+		for _, f := range res.Facts {
+			if f.Predicate == tt.pred {
+				found = true
+				if f.Negated != tt.negated {
+					t.Errorf("%q: %s negated %v, want %v", tt.text, tt.pred, f.Negated, tt.negated)
+				}
+			}
+		}
+		if !found {
+			t.Errorf("%q: no %s fact", tt.text, tt.pred)
+		}
+	}
+}

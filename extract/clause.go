@@ -555,6 +555,9 @@ func (p *parse) clause(h int, merged map[int]bool) []tuple {
 		out = append(out, p.outerTuple(h, outer))
 	}
 	p.readChildren(h, c, outer)
+	if !c.t.negated && p.sharesNegation(h) {
+		c.t.negated = true
+	}
 	p.placeComplements(h, c)
 	p.foldOpenComplement(h, c, merged)
 	if c.t.copula {
@@ -653,6 +656,28 @@ func (p *parse) readChildren(h int, c *clauseParts, outer int) {
 			c.rel = append(c.rel, k)
 		}
 	}
+}
+
+// sharesNegation reports whether conjunct verb h falls under the negation
+// of the verb it is coordinated with: in "can't escape or eliminate the
+// taxes" nothing is eliminated either. A conjunct with an auxiliary or a
+// negation of its own, or one that "but" opposes, says its own polarity.
+func (p *parse) sharesNegation(h int) bool {
+	g := p.head(h)
+	if p.rel(h) != "conj" || g < 0 || p.pos(h) != "VERB" || p.hasChild(h, "aux", "aux:pass", "nsubj", "nsubj:pass") {
+		return false
+	}
+	for _, k := range p.kids[h] {
+		if p.rel(k) == "cc" && p.lower(k) == "but" || isNegation(p, k) {
+			return false
+		}
+	}
+	for _, k := range p.kids[g] {
+		if isNegation(p, k) && k < g {
+			return true
+		}
+	}
+	return false
 }
 
 // placeComplements settles the second and third arguments of the clause
