@@ -157,3 +157,32 @@ func TestExtract_sharedNegation(t *testing.T) {
 		}
 	}
 }
+
+// The items of a list its lead-in opens are done by the lead-in's subject;
+// a bare verb elsewhere is an imperative that asserts nothing.
+func TestExtract_listLeadIn(t *testing.T) {
+	p, err := Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	res, err := p.Extract(context.Background(), schema.Document{ID: "t", Text: "The American Jobs Plan will:\n\n" +
+		"Require background checks for all gun sales.\n\nCreate a new financing facility for small manufacturers.\n\n" +
+		"The President met the Governor.\n\nRequire nothing."})
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := map[string]string{}
+	for _, f := range res.Facts {
+		got[f.Subject+" | "+f.Predicate] = f.Modality
+	}
+	for _, want := range []string{"American Jobs Plan | require", "American Jobs Plan | create"} {
+		if m, ok := got[want]; !ok || m != "will" {
+			t.Errorf("%q: modality %q (found %v), want will; have %v", want, m, ok, got)
+		}
+	}
+	for k := range got {
+		if strings.HasSuffix(k, "| require") && !strings.HasPrefix(k, "American Jobs Plan") {
+			t.Errorf("an imperative outside a list got a doer: %s", k)
+		}
+	}
+}

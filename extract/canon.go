@@ -22,6 +22,7 @@ type docState struct {
 	order    []string
 	out      []schema.Fact
 	surnames map[string]string // Key(surname) → person label
+	lead     *listLead         // the list the sentences are items of, if any
 	titled   map[string]bool   // person+title facts already written
 	// The most recent named subjects, for pronouns: "it" and "its" take a
 	// thing, "he" and "she" a person, if one was named in the last
@@ -1093,8 +1094,16 @@ func (p *parse) agentPhrase(n int) bool {
 // facts turns the tuples of sentence n into facts.
 func (d *docState) facts(n int, p *parse, ts []tuple) {
 	d.sentence = n
+	lead := d.lead
+	d.lead = d.leadIn(p)
 	if p.unasserted() {
-		return
+		if lead == nil || !p.imperative() {
+			return
+		}
+		// An item of a list its lead-in opens ("The Plan will:" then
+		// "Require background checks for all gun sales."): the lead-in's
+		// subject does it, with the lead-in's modal.
+		d.lead = lead
 	}
 	seen := map[string]bool{}
 	for _, t := range ts {
@@ -1120,6 +1129,15 @@ func (d *docState) facts(n int, p *parse, ts []tuple) {
 			t.passive, t.agent = true, t.obj
 		}
 		subj := d.resolve(p, t.subj)
+		if t.leadSubject {
+			if lead == nil {
+				continue
+			}
+			subj = lead.subject
+			if t.modality == "" {
+				t.modality = lead.modality
+			}
+		}
 		if owner, ok := d.gerundOwner(p, t.verb); ok {
 			subj = owner
 		}
@@ -1344,6 +1362,55 @@ func (d *docState) entityList() []schema.Entity {
 		out = append(out, *d.ents[k])
 	}
 	return out
+}
+
+// listLead is the lead-in of a list: "The American Jobs Plan will:" gives
+// the items after it their doer and modal.
+type listLead struct {
+	subject  mention
+	modality string
+}
+
+// leadIn reads a sentence that opens a list ("The Plan will:", "The
+// President is directing agencies to:"), or returns nil. The subject is
+// the lead-in's last clause's, resolved as any subject is.
+func (d *docState) leadIn(p *parse) *listLead {
+	n := len(p.s.Words)
+	if n < 3 || p.s.Words[n-1].Text != ":" {
+		return nil
+	}
+	v := n - 2
+	if p.lower(v) == "also" || p.lower(v) == "further" {
+		v--
+	}
+	if v < 0 || p.pos(v) != "AUX" || p.xpos(v) != "MD" {
+		return nil
+	}
+	s := p.child(v, "nsubj")
+	if s < 0 {
+		if h := p.head(v); h >= 0 {
+			s = p.child(h, "nsubj")
+		}
+	}
+	if s < 0 || s > v {
+		return nil
+	}
+	m := d.resolve(p, p.phrase(s))
+	if len(m.labels) == 0 || m.unresolved {
+		return nil
+	}
+	return &listLead{subject: m, modality: p.lemma(v)}
+}
+
+// imperative reports a sentence that opens with a bare verb: a list item.
+func (p *parse) imperative() bool {
+	for i, w := range p.s.Words {
+		if w.UPOS == "PUNCT" || w.UPOS == "SYM" {
+			continue
+		}
+		return p.rel(i) == "root" && w.UPOS == "VERB" && w.XPOS == "VB"
+	}
+	return false
 }
 
 // unasserted reports a sentence that asserts nothing of anyone: an

@@ -35,6 +35,9 @@ type tuple struct {
 	// of a verb that does not entail it (asserted.go): its facts are
 	// said with half the confidence.
 	doubt bool
+	// leadSubject marks the clause of a list item whose subject is the
+	// list's lead-in's ("The Plan will:" … "Require background checks").
+	leadSubject bool
 }
 
 // arg is an extra argument with what it is.
@@ -52,6 +55,10 @@ type parse struct {
 	// whole marks phrase heads whose coordination is one name: "the
 	// Secretaries and Ministers" refers to a group, not to two subjects.
 	whole map[int]bool
+	// items says the sentence may be an item of a list whose lead-in
+	// names the doer: a bare verb without a subject still makes tuples,
+	// marked leadSubject.
+	items bool
 }
 
 func newParse(s nlp.Sentence) *parse {
@@ -592,8 +599,13 @@ func (p *parse) clause(h int, merged map[int]bool) []tuple {
 	if len(objs) == 0 {
 		objs = []span{nil}
 	}
-	for _, s := range p.subjectSpans(h, c.subjects) {
-		if len(s) == 0 {
+	subjects := p.subjectSpans(h, c.subjects)
+	lead := len(subjects) == 0 && p.items && p.bareItemVerb(h)
+	if lead {
+		subjects = []span{nil}
+	}
+	for _, s := range subjects {
+		if len(s) == 0 && !lead {
 			continue
 		}
 		for _, o := range objs {
@@ -601,11 +613,23 @@ func (p *parse) clause(h int, merged map[int]bool) []tuple {
 				continue
 			}
 			tc := t
-			tc.subj, tc.obj = s, o
+			tc.subj, tc.obj, tc.leadSubject = s, o, lead
 			out = append(out, tc)
 		}
 	}
 	return out
+}
+
+// bareItemVerb reports whether h is the bare verb of a list item, or one
+// coordinated with it: "Require background checks … and close loopholes".
+func (p *parse) bareItemVerb(h int) bool {
+	if p.pos(h) != "VERB" || p.xpos(h) != "VB" {
+		return false
+	}
+	for steps := 0; p.rel(h) == "conj" && steps < 8; steps++ {
+		h = p.head(h)
+	}
+	return p.rel(h) == "root" && p.imperative()
 }
 
 // readChildren reads the verb group and the arguments off h's children,

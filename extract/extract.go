@@ -200,6 +200,9 @@ func (p *Pipeline) Extract(ctx context.Context, doc schema.Document) (schema.Res
 			continue // kept as a sentence, read for no facts
 		}
 		pr := newParse(s)
+		// After a list's lead-in ("The Plan will:") a bare verb's doer
+		// is the lead-in's subject.
+		pr.items = d.lead != nil
 		d.facts(n, pr, pr.tuples())
 	}
 	res.Facts = d.out
