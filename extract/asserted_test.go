@@ -186,3 +186,29 @@ func TestExtract_listLeadIn(t *testing.T) {
 		}
 	}
 }
+
+// A nomination line says whom the President nominates as what.
+func TestExtract_nomination(t *testing.T) {
+	p, err := Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	res, err := p.Extract(context.Background(), schema.Document{ID: "t", Text: "Rachael S. Rollins, of Massachusetts, to be United States Attorney " +
+		"for the District of Massachusetts for the term of four years, vice Andrew E. Lelling, resigned."})
+	if err != nil {
+		t.Fatal(err)
+	}
+	shown := shownFacts(res)
+	found := false
+	for _, s := range shown {
+		if strings.HasPrefix(s, "Rachael S. Rollins | be nominated as | United States Attorney") {
+			found = true
+		}
+		if strings.Contains(s, "Lelling") || strings.Contains(s, "Massachusetts |") {
+			t.Errorf("a nomination line's aside made a fact: %s", s)
+		}
+	}
+	if !found {
+		t.Errorf("no nomination; have:\n%s", strings.Join(shown, "\n"))
+	}
+}

@@ -1156,6 +1156,9 @@ func (d *docState) facts(n int, p *parse, ts []tuple) {
 			// of the relation too.
 			pred = "be"
 		}
+		if t.copula && p.nominee >= 0 && headOf(p, t.subj) == p.nominee && strings.HasPrefix(pred, "be") {
+			pred = "be nominated as" // "Rollins, of Massachusetts, to be United States Attorney"
+		}
 		if g, sure := p.embedding(t.verb, pred); g >= 0 {
 			// The sentence may not assert this clause (asserted.go): it
 			// says the act was urged of the one urged, or nothing, or

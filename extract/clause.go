@@ -59,13 +59,16 @@ type parse struct {
 	// names the doer: a bare verb without a subject still makes tuples,
 	// marked leadSubject.
 	items bool
+	// nominee is the name of a nomination line ("X, of Ohio, to be Y"),
+	// -1 for none (repairNomination).
+	nominee int
 }
 
 func newParse(s nlp.Sentence) *parse {
 	// The repairs below rewrite heads and tags: they work on a copy, so
 	// that the caller's sentence stays as the parser left it.
 	s.Words = append([]nlp.Word(nil), s.Words...)
-	p := &parse{s: s, whole: map[int]bool{}}
+	p := &parse{s: s, whole: map[int]bool{}, nominee: -1}
 	p.index()
 	p.repair()
 	return p

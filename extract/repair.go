@@ -29,6 +29,7 @@ func (p *parse) repair() {
 		p.repairControlledGerund, p.repairSplitSubject, p.repairStrayConjunct, p.repairConjLevel,
 		p.repairRootVerb, p.repairOpenerSubject, p.repairReportedClause,
 		p.repairParticipleModifier, p.repairOfConjunct, p.repairSemicolonSeries,
+		p.repairNomination,
 	} {
 		saved = append(saved[:0], p.s.Words...)
 		if !r() {
@@ -1782,4 +1783,57 @@ func (p *parse) repairSemicolonSeries() bool {
 		changed = true
 	}
 	return changed
+}
+
+// repairNomination mends the line of a nomination, "Rachael S. Rollins,
+// of Massachusetts, to be United States Attorney for the District of
+// Massachusetts …": the parser makes the name the root and hangs "to be
+// United States Attorney" on it as a side clause, so no clause has a
+// subject. The name is the subject of the copular infinitive, which is
+// the root, and the fact says the person is nominated as what follows.
+func (p *parse) repairNomination() bool {
+	for r := range p.s.Words {
+		if p.pos(r) != "PROPN" || p.hasChild(r, "cop") {
+			continue
+		}
+		// The name is the root, or the subject of a later root verb
+		// ("…, vice Andrew E. Lelling, resigned" read as the nominee
+		// resigning).
+		v := -1
+		switch {
+		case p.rel(r) == "root":
+		case p.rel(r) == "nsubj" && p.rel(p.head(r)) == "root" && p.head(r) > r:
+			v = p.head(r)
+		default:
+			continue
+		}
+		for _, k := range p.kids[r] {
+			m, c := p.child(k, "mark"), p.child(k, "cop")
+			if k < r || m < 1 || c < 0 || p.lower(m) != "to" || p.lemma(c) != "be" || m > c || p.hasChild(k, "nsubj") {
+				continue
+			}
+			// A comma before "to": the infinitive follows the name's
+			// own phrase ("Rollins, of Massachusetts,").
+			if p.s.Words[m-1].Text != "," || v >= 0 && v < k {
+				continue
+			}
+			p.attach(k, -1, "root")
+			p.attach(r, k, "nsubj")
+			if v >= 0 {
+				p.attach(v, k, "parataxis")
+			}
+			// ", of Massachusetts," says where the nominee is from: no
+			// part of the name.
+			for _, j := range p.kids[r] {
+				if p.rel(j) == "nmod" && j > r {
+					if c := p.child(j, "case"); c > 0 && p.s.Words[c-1].Text == "," {
+						p.attach(j, k, "obl")
+					}
+				}
+			}
+			p.nominee = r
+			return true
+		}
+	}
+	return false
 }
