@@ -267,6 +267,16 @@ func TestExtract_personNames(t *testing.T) {
 	if got := labels("Ambassador Troy Fitrell Welcomes the governors."); got["Troy Fitrell Welcomes"] || !got["Troy Damian Fitrell"] {
 		t.Errorf("a headline's verb went into a name: %v", got)
 	}
+	// A nickname is its full name, and a name cut after its middle word
+	// is the person named in full before.
+	labels("Senator Robert Casey thanked the governors.")
+	if got := labels("Senator Bobby Casey thanked the mayors."); !got["Robert Casey"] || len(got) != 1 {
+		t.Errorf("a nickname gave %v", got)
+	}
+	labels("Senator Eddie Bernice Johnson thanked the governors.")
+	if got := labels("Senator Eddie Bernice thanked the mayors."); !got["Eddie Bernice Johnson"] || len(got) != 1 {
+		t.Errorf("a name cut after its middle word gave %v", got)
+	}
 	labels("Secretary Miriam Calderón thanked the governors.")
 	if got := labels("Secretary Calderon thanked the mayors."); len(got) != 1 || !got["Miriam Calderón"] {
 		t.Errorf("a surname without its accent gave %v", got)

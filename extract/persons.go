@@ -328,6 +328,8 @@ var shortNames = map[string]string{
 	"dick": "Richard", "chuck": "Charles", "pete": "Peter", "dan": "Daniel", "dave": "David", "ron": "Ronald",
 	"ken": "Kenneth", "don": "Donald", "jeff": "Jeffrey", "liz": "Elizabeth", "sue": "Susan", "deb": "Deborah",
 	"marty": "Martin", "rob": "Robert", "jen": "Jennifer", "matt": "Matthew", "greg": "Gregory", "andy": "Andrew", "tim": "Timothy",
+	"bobby": "Robert", "billy": "William", "jimmy": "James", "tommy": "Thomas", "danny": "Daniel",
+	"nick": "Nicholas", "tony": "Anthony", "ed": "Edward", "ben": "Benjamin", "patty": "Patricia",
 }
 
 var nameSuffixes = map[string]bool{"jr.": true, "jr": true, "sr.": true, "sr": true, "ii": true, "iii": true, "iv": true}
@@ -385,6 +387,10 @@ type people struct {
 	// Key(given name and surname) → label, so that "Troy Damian Fitrell"
 	// and "Troy Fitrell" are one person; "" when ambiguous.
 	byGivenSurname map[string]string
+	// Key(first two words) of names of three words or more → label, so
+	// that a name cut after its middle word ("Eddie Bernice" of "Eddie
+	// Bernice Johnson") is the person; "" when ambiguous.
+	byFirstTwo map[string]string
 }
 
 func (pp *people) learn(label string) {
@@ -396,6 +402,12 @@ func (pp *people) learn(label string) {
 	}
 	remember(pp.bySurname, Key(surname(label)), label)
 	remember(pp.byGivenSurname, givenSurname(label), label)
+	if f := strings.Fields(label); len(f) > 2 {
+		if pp.byFirstTwo == nil {
+			pp.byFirstTwo = map[string]string{}
+		}
+		remember(pp.byFirstTwo, Key(f[0]+" "+f[1]), label)
+	}
 }
 
 // remember maps k to label, or to "" once two persons claim it (two forms
@@ -414,6 +426,15 @@ func remember(m map[string]string, k, label string) {
 func givenSurname(label string) string {
 	f := strings.Fields(label)
 	return Key(f[0] + " " + f[len(f)-1])
+}
+
+// lookupFirstTwo returns the person of three names or more whose first
+// two are the two names of label, or "".
+func (pp *people) lookupFirstTwo(label string) string {
+	if pp == nil || len(strings.Fields(label)) != 2 {
+		return ""
+	}
+	return pp.byFirstTwo[Key(label)]
 }
 
 // lookupFull returns the person an earlier document named with the same
@@ -463,6 +484,8 @@ func (d *docState) personName(name string, n int) string {
 		label = who // "Troy Fitrell" after "Troy Damian Fitrell"
 	} else if who := d.people.lookupFull(label); who != "" {
 		label = who
+	} else if who := d.people.lookupFirstTwo(label); who != "" {
+		label = who // "Eddie Bernice" of "Eddie Bernice Johnson"
 	}
 	var alias schema.Alias
 	if Key(name) != Key(label) {
