@@ -1253,6 +1253,11 @@ func (p *parse) appositions() []tuple {
 		if p.wordCount(obj) <= 1 && isAcronym(p.s.Words[i].Text) || p.pos(i) == "NUM" || p.pos(i) == "SYM" || p.pos(i) == "PUNCT" {
 			continue
 		}
+		// An apposition is a noun phrase: "(virtually)" or "(virtual)"
+		// after a name says how someone took part.
+		if p.pos(i) == "ADJ" || p.pos(i) == "ADV" || p.pos(i) == "VERB" {
+			continue
+		}
 		// Two names side by side are a list the parser read as
 		// apposition ("Department of Transportation, Secretary Pete
 		// Buttigieg - Department of the Interior …"), or one thing named
@@ -1266,7 +1271,7 @@ func (p *parse) appositions() []tuple {
 			continue // "four years, vice …"; "Joseph R. Biden, Jr."
 		}
 		subj := p.stripCase(p.nounOnly(n, i))
-		if p.acrossItems(subj, obj) {
+		if p.acrossItems(span{n}, span{i}) || p.acrossItems(subj, obj) {
 			continue
 		}
 		out = append(out, tuple{subj: subj, obj: obj, verb: -1, objCase: -1, light: -1,

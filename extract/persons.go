@@ -187,11 +187,14 @@ func (d *docState) person(per person, n int) string {
 	if per.title != "" {
 		// A title is said of the person: "President Yoon" says Yoon is
 		// President. Recorded once per sentence that says it.
-		if k := label + "\x00" + per.title + "\x00" + strconv.Itoa(n); !d.titled[k] {
+		f := schema.Fact{Subject: label, Predicate: "be", Object: per.title,
+			Sentence: n, Confidence: 0.6, Relation: "title", SubjectText: per.name, ObjectText: per.title}
+		// The checks every fact passes: "Dr." is no title a person is,
+		// "General Attorney of" is cut off.
+		if k := label + "\x00" + per.title + "\x00" + strconv.Itoa(n); !d.titled[k] && d.plausible(&f) {
 			d.titled[k] = true
 			d.known(per.title, schema.TypeConcept, schema.Alias{})
-			d.out = append(d.out, schema.Fact{Subject: label, Predicate: "be", Object: per.title,
-				Sentence: n, Confidence: 0.6, Relation: "title", SubjectText: per.name, ObjectText: per.title})
+			d.out = append(d.out, f)
 		}
 	}
 	return label

@@ -29,7 +29,7 @@ func (p *parse) repair() {
 		p.repairControlledGerund, p.repairSplitSubject, p.repairStrayConjunct, p.repairConjLevel,
 		p.repairRootVerb, p.repairOpenerSubject, p.repairReportedClause,
 		p.repairParticipleModifier, p.repairOfConjunct, p.repairSemicolonSeries,
-		p.repairNomination,
+		p.repairNomination, p.repairNameCoordination,
 	} {
 		saved = append(saved[:0], p.s.Words...)
 		if !r() {
@@ -1834,6 +1834,106 @@ func (p *parse) repairNomination() bool {
 			p.nominee = r
 			return true
 		}
+	}
+	return false
+}
+
+// repairNameCoordination mends a name with "and" inside it, "the U.S.
+// Innovation and Competition Act", "the Senate Agriculture, Nutrition, and
+// Forestry Committee": the parser reads its words as a list of things, and
+// the act becomes "Competition" and "Act". A run of capitalized words,
+// commas and one "and" that only its last word ends as a name of its kind
+// (Act, Committee, Department …), none of the others a name of a kind or
+// with a determiner of its own, is one name headed by that word.
+func (p *parse) repairNameCoordination() bool {
+	changed := false
+	n := len(p.s.Words)
+	for e := 2; e < n; e++ {
+		if p.pos(e) != "PROPN" || !namesKind(p.s.Words[e].Text) {
+			continue
+		}
+		// Walk back over the run.
+		a, and := e, -1
+		for j := e - 1; j >= 0; j-- {
+			w := p.s.Words[j]
+			switch {
+			case w.Text == "," || w.Text == "&":
+			case p.pos(j) == "CCONJ" && strings.ToLower(w.Text) == "and":
+				if and >= 0 {
+					j = -1 // one "and" only
+					continue
+				}
+				and = j
+			case (p.pos(j) == "PROPN" || p.pos(j) == "NOUN") && capitalized(w.Text) && !namesKind(w.Text):
+				a = j
+				continue
+			default:
+				j = -1
+				continue
+			}
+		}
+		if and < 0 || a >= and || p.s.Words[a].Text == "," {
+			continue
+		}
+		// The run must be coordinated as the parser read it: a conj arc
+		// inside it, else it is no list the parser made.
+		conj := false
+		for j := a; j <= e; j++ {
+			if p.rel(j) == "conj" && p.head(j) >= a && p.head(j) <= e {
+				conj = true
+			}
+		}
+		if !conj {
+			continue
+		}
+		// The run's top: the word whose head is outside it.
+		top := -1
+		for j := a; j <= e; j++ {
+			if h := p.head(j); h < a || h > e {
+				if top < 0 || p.rel(j) != "conj" {
+					top = j
+				}
+			}
+		}
+		if top < 0 {
+			continue
+		}
+		// The name takes the run's place: a conjunct of what the run was
+		// a conjunct of, the object the run was.
+		p.attach(e, p.head(top), p.rel(top))
+		// Its "and" and commas are words of the name, as its other words
+		// are: "flat" keeps them in its label.
+		for j := a; j < e; j++ {
+			if capitalized(p.s.Words[j].Text) {
+				p.attach(j, e, "compound")
+			} else {
+				p.attach(j, e, "flat")
+			}
+		}
+		// What hung on the run's words from outside it hangs on the name.
+		for k := range p.s.Words {
+			if k >= a && k <= e {
+				continue
+			}
+			if h := p.head(k); h >= a && h < e {
+				p.attach(k, e, p.rel(k))
+			}
+		}
+		changed = true
+		e = e + 1
+	}
+	return changed
+}
+
+// namesKind reports whether a capitalized word ends names of one kind:
+// "Act", "Committee", "Department".
+func namesKind(w string) bool {
+	switch strings.ToLower(w) {
+	case "act", "committee", "department", "council", "commission", "agency", "administration", "service",
+		"fund", "program", "initiative", "foundation", "institute", "center", "office", "bureau", "board",
+		"caucus", "coalition", "association", "corps", "authority", "partnership", "alliance", "forum",
+		"treaty", "agreement", "strategy", "framework", "declaration", "network", "organization", "subcommittee":
+		return true
 	}
 	return false
 }

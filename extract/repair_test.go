@@ -35,6 +35,16 @@ func TestRepair(t *testing.T) {
 			want: []string{"grow conj reach"},
 		},
 		{
+			name: "a name with and inside it is one name",
+			spec: "the/DET/3/det U.S./PROPN/3/compound Innovation/PROPN/8/nsubj and/CCONJ/5/cc Competition/PROPN/3/conj Act/PROPN/3/conj would/AUX/8/aux make/VERB/0/root investments/NOUN/8/obj",
+			want: []string{"Act nsubj make", "Innovation compound Act", "Competition compound Act", "and flat Act", "the det Act"},
+		},
+		{
+			name: "two names of their kind stay two",
+			spec: "the/DET/2/det Department/PROPN/5/nsubj and/CCONJ/4/cc Agency/PROPN/2/conj met/VERB/0/root",
+			want: []string{"Agency conj Department", "Department nsubj met"},
+		},
+		{
 			name: "a past participle after a verb stays a verb",
 			spec: "They/PRON/2/nsubj met/VERB/0/root and/CCONJ/4/cc signed/VERB/2/conj agreements/NOUN/4/obj",
 			xpos: map[int]string{3: "VBN"},

@@ -101,7 +101,9 @@ func main() {
 		rng.Shuffle(len(people), func(i, j int) { people[i], people[j] = people[j], people[i] })
 		for _, iri := range people[:min(*persons, len(people))] {
 			var near []string
-			for _, w := range strings.Fields(schema.Fold(strings.ToLower(labels[iri]))) {
+			ws := strings.Fields(schema.Fold(strings.ToLower(labels[iri])))
+			slices.Reverse(ws) // the surname first: it is what two labels of one person share
+			for _, w := range ws {
 				for _, l := range byWord[w] {
 					if l != labels[iri] && !slices.Contains(near, l) && len(near) < 12 {
 						near = append(near, l)
