@@ -33,6 +33,7 @@ var notNames = map[string]bool{
 	"affairs": true, "security": true, "initiative": true, "program": true, "act": true, "plan": true,
 	"foundation": true, "college": true, "university": true, "coalition": true, "commission": true,
 	"institute": true, "center": true, "strategy": true, "request": true, "channel": true, "fund": true,
+	"nominee": true, "nominees": true, "campaign": true, "band": true, "corporation": true,
 }
 
 // officeWords may stand in a title after "of" without being part of a name:
