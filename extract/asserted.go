@@ -52,7 +52,9 @@ func (p *parse) embedding(v int, pred string) (gov int, sure bool) {
 			// An infinitive there is often the noun's purpose, which
 			// annotators read as its act ("a memorandum to strengthen
 			// …"): only perhaps unasserted.
-			if m := p.child(v, "mark"); m >= 0 && !inPred(g) {
+			// Money to an end is the giver's purpose, said as a purpose
+			// is ("provide $25M to strengthen the sector").
+			if m := p.child(v, "mark"); m >= 0 && !inPred(g) && !(p.lower(m) == "to" && p.resource(g)) {
 				return g, p.lower(m) != "to"
 			}
 		case "advcl":

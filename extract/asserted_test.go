@@ -48,6 +48,12 @@ func TestExtract_asserted(t *testing.T) {
 			want: []string{"Japan | pledge to deepen | cooperation"},
 		},
 		{
+			name: "money to an end is its giver's purpose",
+			text: "Canada will provide $25 million to strengthen the agricultural sector.",
+			want: []string{"Canada | strengthen | agricultural sector"},
+			not:  []string{"$25 million | strengthen | agricultural sector", "dollars | strengthen | agricultural sector"},
+		},
+		{
 			name: "a relative clause is asserted",
 			text: "Japan thanked the nurses who cared for the victims.",
 			want: []string{"nurses | care for | victims"},

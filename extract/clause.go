@@ -391,10 +391,35 @@ func (p *parse) subjectOf(h int, depth int) (heads []int, inherited bool) {
 			// attempts or plays the role, not from the noun.
 			return nil, false
 		}
+		if m := p.child(h, "mark"); m >= 0 && p.lower(m) == "to" && p.rel(h) == "acl" && p.resource(parent) {
+			// "USDA will provide $25M to strengthen the sector": money
+			// does nothing; the one who provides it does, through it.
+			if v := p.head(parent); v >= 0 && p.urel(parent) == "obj" && p.pos(v) == "VERB" {
+				s, _ := p.subjectOf(v, depth+1)
+				return s, true
+			}
+		}
 		return []int{parent}, true
 	}
 	return nil, false
 }
+
+// resource reports whether noun n is money or means that someone spends to
+// an end: an amount ("$25M", "$1 billion") or a word for funds.
+func (p *parse) resource(n int) bool {
+	if p.pos(n) == "NUM" || p.pos(n) == "SYM" {
+		return true
+	}
+	for _, k := range p.kids[n] {
+		if p.rel(k) == "nummod" && strings.ContainsAny(p.s.Words[k].Text, "$€£") || p.s.Words[k].Text == "$" {
+			return true
+		}
+	}
+	return resourceNouns[p.lemma(n)]
+}
+
+var resourceNouns = wordSet(`funding fund funds money resource resources grant grants dollar dollars million
+	billion investment investments assistance aid support financing loan loans award awards`)
 
 // objectControl verbs give their object (or the noun of "call on X") as
 // the doer of the infinitive that follows: "urge X to do", "ask X to do".
