@@ -646,6 +646,7 @@ func (d *docState) entity(label string, p *parse, h int) string {
 		e = &schema.Entity{Label: canonical, Type: typ}
 		d.ents[k] = e
 		d.order = append(d.order, k)
+		d.shortForm(canonical)
 	} else if e.Type == "" || e.Type == schema.TypeConcept && typ != "" {
 		e.Type = typ
 	}
@@ -653,6 +654,31 @@ func (d *docState) entity(label string, p *parse, h int) string {
 		addAlias(e, *alias)
 	}
 	return canonical
+}
+
+// shortForm lets a body's name stand for itself without what its "on" or
+// "for" phrase says: after "the Interagency Working Group on Coal and Power
+// Plant Communities", "the Interagency Working Group" is the same group.
+func (d *docState) shortForm(label string) {
+	i := strings.Index(label, " on ")
+	if j := strings.Index(label, " for "); j > 0 && (i < 0 || j < i) {
+		i = j
+	}
+	if i < 0 || !startsUpper(label) {
+		return
+	}
+	short := label[:i]
+	if !strings.Contains(short, " ") || !namesKind(surname(short)) {
+		return // "Center" alone names too many centers; "Remarks on …" names no body
+	}
+	k := Key(short)
+	if _, taken := d.acronyms[k]; taken {
+		return
+	}
+	if _, known := d.gaz.Lookup(short); known {
+		return
+	}
+	d.acronyms[k] = acronymDef{long: label, typ: d.ents[Key(label)].Type, short: short, sentence: d.sentence}
 }
 
 // guessType types an entity the gazetteer does not know from its head word.

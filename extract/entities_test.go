@@ -151,6 +151,11 @@ func TestExtract_resolution(t *testing.T) {
 			facts: []string{"Moon | approve | charter", "Abe | approve | charter"},
 		},
 		{
+			name:  "a body's name goes on after on, and its short form is the body",
+			text:  "Canada convened the Interagency Working Group on Coal and Power Plant Communities. The Interagency Working Group discussed recent travel.",
+			facts: []string{"Canada | convene | Interagency Working Group on Coal and Power Plant Communities", "Interagency Working Group on Coal and Power Plant Communities | discuss | travel"},
+		},
+		{
 			name:  "when is no part of what",
 			text:  "The recent military drills escalate tension.",
 			facts: []string{"military drills | escalate | tension"},

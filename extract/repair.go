@@ -5,6 +5,7 @@ import (
 
 	"github.com/kgraph/kgraph/nlp"
 	"github.com/kgraph/kgraph/nlp/lemma"
+	"github.com/kgraph/kgraph/schema"
 )
 
 // Parse repair: the first stage of reading a sentence. The parser makes
@@ -29,7 +30,7 @@ func (p *parse) repair() {
 		p.repairControlledGerund, p.repairSplitSubject, p.repairStrayConjunct, p.repairConjLevel,
 		p.repairRootVerb, p.repairOpenerSubject, p.repairReportedClause,
 		p.repairParticipleModifier, p.repairOfConjunct, p.repairSemicolonSeries,
-		p.repairNomination, p.repairNameCoordination,
+		p.repairNomination, p.repairNameCoordination, p.repairNameContinues,
 	} {
 		saved = append(saved[:0], p.s.Words...)
 		if !r() {
@@ -1932,8 +1933,51 @@ func namesKind(w string) bool {
 	case "act", "committee", "department", "council", "commission", "agency", "administration", "service",
 		"fund", "program", "initiative", "foundation", "institute", "center", "office", "bureau", "board",
 		"caucus", "coalition", "association", "corps", "authority", "partnership", "alliance", "forum",
-		"treaty", "agreement", "strategy", "framework", "declaration", "network", "organization", "subcommittee":
+		"treaty", "agreement", "strategy", "framework", "declaration", "network", "organization", "subcommittee",
+		"group", "panel", "force", "team":
 		return true
 	}
 	return false
+}
+
+// repairNameContinues mends a body's name the parser cut before its "on"
+// or "for": in "convened the Interagency Working Group on Coal and Power
+// Plant Communities" it hangs "on Coal …" on the verb, and the group is
+// "Interagency Working Group". A capitalized "on" or "for" phrase right
+// after the name of a body, a document or a programme goes on with the
+// name ("Task Force on …", "Convention on …", "Center for …"), unless it
+// says when ("on Monday").
+func (p *parse) repairNameContinues() bool {
+	changed := false
+	for k := range p.s.Words {
+		c := p.child(k, "case")
+		if c < 1 || p.head(k) == c-1 || !capitalized(p.s.Words[k].Text) || p.pos(k) != "PROPN" && p.pos(k) != "NOUN" {
+			continue
+		}
+		if w := p.lower(c); w != "on" && w != "for" {
+			continue
+		}
+		h := c - 1
+		if !capitalized(p.s.Words[h].Text) || p.pos(h) != "PROPN" && p.pos(h) != "NOUN" || p.isTimeWord(k) || p.dominates(k, h) {
+			continue
+		}
+		switch guessType(p, h, p.s.Words[h].Text) {
+		case schema.TypeAgreement, schema.TypeOrganization, schema.TypeProgram, schema.TypeEvent:
+		default:
+			continue
+		}
+		// The words between the case and k are k's own modifiers.
+		ok := true
+		for j := c + 1; j < k; j++ {
+			if !p.dominates(k, j) {
+				ok = false
+			}
+		}
+		if !ok {
+			continue
+		}
+		p.attach(k, h, "nmod")
+		changed = true
+	}
+	return changed
 }

@@ -45,6 +45,16 @@ func TestRepair(t *testing.T) {
 			want: []string{"Agency conj Department", "Department nsubj met"},
 		},
 		{
+			name: "a body's on phrase goes on with its name",
+			spec: "They/PRON/2/nsubj convened/VERB/0/root the/DET/5/det Working/PROPN/5/compound Group/PROPN/2/obj on/ADP/7/case Coal/PROPN/2/obl",
+			want: []string{"Coal nmod Group"},
+		},
+		{
+			name: "an on phrase that says when stays with the verb",
+			spec: "They/PRON/2/nsubj briefed/VERB/0/root the/DET/4/det Council/PROPN/2/obj on/ADP/6/case Monday/PROPN/2/obl",
+			want: []string{"Monday obl briefed"},
+		},
+		{
 			name: "a past participle after a verb stays a verb",
 			spec: "They/PRON/2/nsubj met/VERB/0/root and/CCONJ/4/cc signed/VERB/2/conj agreements/NOUN/4/obj",
 			xpos: map[int]string{3: "VBN"},
