@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"slices"
 	"sort"
 	"strings"
 	"unicode"
@@ -472,6 +473,11 @@ func (d *docState) resolveArg(p *parse, sp span, wide bool) mention {
 		// The doer stays in the wording: a kind of thing is the same
 		// kind whoever does it.
 		m.text = label
+		if wide {
+			if w := d.labelOf(p, p.wording(h, sp)); len(w) > len(label) {
+				m.text = d.expandAbbreviation(w)
+			}
+		}
 		label = concept
 	}
 	m.labels = []string{d.entity(label, p, h)}
@@ -865,6 +871,48 @@ func (p *parse) titleContinues(h, k, c int) bool {
 		return true
 	}
 	return false
+}
+
+// wording is how a fact words a generic object: its core, and a short
+// participle phrase that says which ("the risks posed to international
+// security by Iran's escalating nuclear program"). A concept's node is its
+// head phrase (concept.go), so the wording can say all this without making
+// a node per wording; a name's label cannot.
+func (p *parse) wording(h int, within span) span {
+	out := p.core(h, within, true)
+	in := map[int]bool{}
+	for _, j := range within {
+		in[j] = true
+	}
+	for _, k := range p.kids[h] {
+		if !in[k] || k < h || p.rel(k) != "acl" || p.child(k, "mark") >= 0 {
+			continue
+		}
+		if p.xpos(k) != "VBN" {
+			continue // an "-ing" word after a noun is as often a verb the parser hung there
+		}
+		sub := p.subtree(k, func(j int) bool {
+			switch p.rel(j) {
+			case "advcl", "ccomp", "parataxis", "acl:relcl", "conj", "cc":
+				return true // a clause of its own, or a list: no part of what
+			}
+			return false
+		})
+		if len(sub) > 12 || p.pos(sub[0]) == "PUNCT" || sub[0] > 0 && p.pos(sub[0]-1) == "PUNCT" {
+			continue // after a comma a participle is as often a verb of its own
+		}
+		whole := true
+		for _, j := range sub {
+			if !in[j] {
+				whole = false
+			}
+		}
+		if whole {
+			out = append(out, sub...)
+		}
+	}
+	sort.Ints(out)
+	return p.trim(slices.Compact(out))
 }
 
 // headOf is the word of sp whose head lies outside it.

@@ -26,6 +26,7 @@ func TestExtract_conceptNodes(t *testing.T) {
 		{"prepositional phrases go", "Canada supported the continued implementation of its commitments.", "support", "implementation", "continued implementation of its commitments"},
 		{"an amount is keyed by its unit", "Canada pledged $2 billion.", "pledge", "dollars", "$2 billion"},
 		{"a name stays a name", "Canada joined the Mutual Defense Treaty.", "join", "Mutual Defense Treaty", "Mutual Defense Treaty"},
+		{"the wording keeps a participle that says which", "Canada discussed the risks posed by cyber attacks.", "discuss", "risks", "risks posed by cyber attacks"},
 		{"a demonym with a determiner is the people", "Japan thanked each American for the support.", "thank", "Americans", "Americans"},
 		{"a demonym as a modifier names the country's", "Japan welcomed American leadership.", "welcome", "leadership", "American leadership"},
 	}
