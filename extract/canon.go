@@ -24,6 +24,7 @@ type docState struct {
 	out      []schema.Fact
 	surnames map[string]string // Key(surname) → person label
 	lead     *listLead         // the list the sentences are items of, if any
+	doers    map[int][]string  // sentence → the persons its facts' subjects are, for "they"
 	titled   map[string]bool   // person+title facts already written
 	// The most recent named subjects, for pronouns: "it" and "its" take a
 	// thing, "he" and "she" a person, if one was named in the last
@@ -51,7 +52,7 @@ type acronymDef struct {
 func newDocState(gaz *Gazetteer, pp *people, doc schema.Document, title *nlp.Sentence, sents []nlp.Sentence) *docState {
 	text := doc.Text
 	d := &docState{gaz: gaz, text: text, acronyms: map[string]acronymDef{}, ents: map[string]*schema.Entity{},
-		surnames: map[string]string{}, titled: map[string]bool{}, people: pp}
+		surnames: map[string]string{}, titled: map[string]bool{}, people: pp, doers: map[int][]string{}}
 	for i, s := range sents {
 		d.findAcronyms(i+1, s)
 	}
@@ -395,6 +396,11 @@ func (d *docState) resolveArg(p *parse, sp span, wide bool) mention {
 	switch {
 	case (k == "we" || k == "us") && d.parties == nil && d.speakerSide != "":
 		m.labels = []string{d.entity(d.speakerSide, p, h)}
+		return m
+	case (k == "they" || k == "them") && len(d.doers[d.sentence-1]) >= 2:
+		// "Rice and Richmond hosted the families. They thanked …": the
+		// persons who acted in the sentence before, not the parties.
+		m.labels = append([]string(nil), d.doers[d.sentence-1]...)
 		return m
 	case groupRefs[Key(m.text)] || groupRefs[k] || groupRefs["the "+k] || countedGroup(k) > 0:
 		if c := countedGroup(k); d.parties == nil || c > 0 && c != len(d.parties) {
@@ -1428,6 +1434,9 @@ func (d *docState) fact(n int, p *parse, t tuple, subj, obj mention, pred string
 			}
 			seen[key] = true
 			d.out = append(d.out, g)
+			if !g.Unresolved && d.isPerson(g.Subject) && !slices.Contains(d.doers[g.Sentence], g.Subject) {
+				d.doers[g.Sentence] = append(d.doers[g.Sentence], g.Subject)
+			}
 		}
 	}
 }

@@ -67,6 +67,11 @@ func TestExtract_parties(t *testing.T) {
 			not:   []string{},
 		},
 		{
+			name:  "they are the persons who acted just before, not the parties",
+			doc:   schema.Document{Title: "Readout of a Roundtable", Text: "Senior Advisor Susan Rice and Senior Advisor Cedric Richmond hosted the families at the White House. They also thanked the families for their advocacy."},
+			facts: []string{"Susan Rice | thank | families", "Cedric Richmond | thank | families"},
+		},
+		{
 			name:  "markup is blanked, not read as words",
 			doc:   schema.Document{Text: "Japan joined the [Quad Cyber Challenge](https://example.org/c) on **Monday**."},
 			facts: []string{"Japan | join | Quad Cyber Challenge"},
