@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"bytes"
 	"net/url"
+	"regexp"
 	"strings"
 	"sync"
 
@@ -201,13 +202,29 @@ func titlePersons(text string, s nlp.Sentence) []titledName {
 
 // singleVoice marks a title of a text one person speaks: a statement,
 // remarks or a message from them.
-var singleVoice = []string{"statement from", "statement by", "remarks by", "remarks of", "message from", "op-ed by", "letter from"}
+var singleVoice = []string{"statement from", "statement by", "statement of", "remarks by", "remarks of", "message from",
+	"message of", "op-ed by", "letter from"}
+
+// proclaimer finds who speaks a proclamation: its formula "NOW, THEREFORE,
+// I, JOSEPH R. BIDEN JR., President of the United States of America" names
+// the one its "I" and "we" are.
+var proclaimer = regexp.MustCompile(`\bI, ([A-Z][A-Z.]*(?: [A-Z][A-Z.]*){1,4}),? President\b`)
 
 // findSpeakers records the persons the title names, so that "the
 // President" of a readout is the one its title names, and, in a text one
 // person speaks, "I" and "my" are that person and "we" the country they
 // speak for.
 func (d *docState) findSpeakers(doc schema.Document, title *nlp.Sentence) {
+	if m := proclaimer.FindStringSubmatch(doc.Text); m != nil {
+		// The formula's capitals are the name's: "JOSEPH R. BIDEN JR."
+		d.speaker = d.personName(titleCase(m[1]), 0)
+		if d.parties == nil {
+			d.speakerSide = publisherCountry(doc.URL)
+		}
+		if title == nil {
+			return
+		}
+	}
 	if title == nil {
 		return
 	}
@@ -219,6 +236,9 @@ func (d *docState) findSpeakers(doc schema.Document, title *nlp.Sentence) {
 			d.byTitle[Key(p.title)] = label
 		}
 	}
+	if d.speaker != "" {
+		return // a proclamation's formula said who speaks
+	}
 	lower := strings.ToLower(doc.Title)
 	for _, v := range singleVoice {
 		if strings.HasPrefix(lower, v) && len(persons) > 0 {
@@ -229,4 +249,16 @@ func (d *docState) findSpeakers(doc schema.Document, title *nlp.Sentence) {
 			return
 		}
 	}
+}
+
+// titleCase writes a name in capitals as a name: "JOSEPH R. BIDEN JR." is
+// "Joseph R. Biden Jr.".
+func titleCase(s string) string {
+	words := strings.Fields(s)
+	for i, w := range words {
+		if len(w) > 1 && !strings.HasSuffix(w, ".") || len(w) > 3 {
+			words[i] = w[:1] + strings.ToLower(w[1:])
+		}
+	}
+	return strings.Join(words, " ")
 }

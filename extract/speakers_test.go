@@ -72,6 +72,17 @@ func TestExtract_parties(t *testing.T) {
 			facts: []string{"Susan Rice | thank | families", "Cedric Richmond | thank | families"},
 		},
 		{
+			name:  "a statement of a person is that person's",
+			doc:   schema.Document{Title: "Statement of President Joe Biden on Senate Passage of the Act", Text: "I applaud the Senate for passing the Act."},
+			facts: []string{"Joseph Biden | applaud | United States Senate"},
+		},
+		{
+			name: "a proclamation's formula names its speaker",
+			doc: schema.Document{Title: "A Proclamation on Greek Independence Day, 2021",
+				Text: "I admire the courage of the Greek people. NOW, THEREFORE, I, JOSEPH R. BIDEN JR., President of the United States of America, do hereby proclaim March 25, 2021, as Greek Independence Day."},
+			facts: []string{"Joseph Biden | admire | courage of Greek people"},
+		},
+		{
 			name:  "markup is blanked, not read as words",
 			doc:   schema.Document{Text: "Japan joined the [Quad Cyber Challenge](https://example.org/c) on **Monday**."},
 			facts: []string{"Japan | join | Quad Cyber Challenge"},
