@@ -54,6 +54,16 @@ func TestExtract_asserted(t *testing.T) {
 			not:  []string{"$25 million | strengthen | agricultural sector", "dollars | strengthen | agricultural sector"},
 		},
 		{
+			name: "an it that stands for its clause is no subject",
+			text: "The Department of Justice acted. Now, it is time for Congress to codify these actions.",
+			not:  []string{"United States Department of Justice | be | time for Congress to codify", "it | be | time"},
+		},
+		{
+			name: "an adverb of time is no subject",
+			text: "Today, Tatiana, a student from Milwaukee, is a Policy Associate at the Center.",
+			not:  []string{"today | be | Policy Associate at Center"},
+		},
+		{
 			name: "a relative clause is asserted",
 			text: "Japan thanked the nurses who cared for the victims.",
 			want: []string{"nurses | care for | victims"},

@@ -1208,6 +1208,9 @@ func (d *docState) facts(n int, p *parse, ts []tuple) {
 			}
 			t.passive, t.agent = true, t.obj
 		}
+		if p.expletive(t) || p.deicticSubject(t) {
+			continue
+		}
 		subj := d.resolve(p, t.subj)
 		if t.leadSubject {
 			if lead == nil {
@@ -1448,6 +1451,56 @@ func (d *docState) entityList() []schema.Entity {
 		out = append(out, *d.ents[k])
 	}
 	return out
+}
+
+// expletive reports a clause whose subject is an "it" that stands for
+// nothing: "it's time for Congress to act", "it was important to fund
+// broadband". The clause that follows is what is spoken of, and has facts
+// of its own.
+func (p *parse) expletive(t tuple) bool {
+	if len(t.subj) != 1 || p.lower(t.subj[0]) != "it" {
+		return false
+	}
+	s := t.subj[0]
+	if p.rel(s) == "expl" {
+		return true
+	}
+	v := p.head(s)
+	// Only a copula or a verb of seeming takes an "it" that stands for
+	// its clause: "as it advances work on key issues" is the Council.
+	if v < 0 || !p.hasChild(v, "cop") && !expletiveVerbs[p.lemma(v)] {
+		return false
+	}
+	for _, k := range p.kids[v] {
+		switch p.rel(k) {
+		case "ccomp", "csubj", "xcomp":
+			return true
+		case "acl", "advcl":
+			for _, m := range p.kids[k] {
+				if p.rel(m) == "mark" && (p.lower(m) == "to" || p.lower(m) == "that") {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
+
+var expletiveVerbs = wordSet(`be seem appear take matter remain happen`)
+
+// deicticSubject reports a clause whose subject is "today" or
+// "yesterday": an adverb of time the parser took for the subject ("Today,
+// Tatiana … is a Policy Associate").
+func (p *parse) deicticSubject(t tuple) bool {
+	h := headOf(p, t.subj)
+	if h < 0 || p.hasChild(h, "det") {
+		return false
+	}
+	switch p.lower(h) {
+	case "today", "tonight", "yesterday", "tomorrow":
+		return true
+	}
+	return false
 }
 
 // listLead is the lead-in of a list: "The American Jobs Plan will:" gives
