@@ -1278,6 +1278,13 @@ func (p *parse) appositions() []tuple {
 		if p.wordCount(obj) <= 1 && isAcronym(p.s.Words[i].Text) || p.pos(i) == "NUM" || p.pos(i) == "SYM" || p.pos(i) == "PUNCT" {
 			continue
 		}
+		// "Office of Personnel Management, Director Kiran Ahuja": a list
+		// entry, an office and its holder named with the holder's
+		// title. The office is no person; the title says what she is
+		// (a fact of its own).
+		if p.pos(i) == "PROPN" && p.titleBefore(i) {
+			continue
+		}
 		// An apposition is a noun phrase: "(virtually)" or "(virtual)"
 		// after a name says how someone took part.
 		if p.pos(i) == "ADJ" || p.pos(i) == "ADV" || p.pos(i) == "VERB" {
@@ -1303,6 +1310,17 @@ func (p *parse) appositions() []tuple {
 			copula: true, kind: "appos", depth: p.depth(i)})
 	}
 	return out
+}
+
+// titleBefore reports whether name i is written with a title before it
+// ("Director Kiran Ahuja"): a title word among its compounds.
+func (p *parse) titleBefore(i int) bool {
+	for _, k := range p.kids[i] {
+		if k < i && (p.rel(k) == "compound" || p.rel(k) == "flat") && titleWords[p.lower(k)] {
+			return true
+		}
+	}
+	return false
 }
 
 // acrossItems reports whether a semicolon separates two phrases. In a list

@@ -156,6 +156,12 @@ func TestExtract_resolution(t *testing.T) {
 			facts: []string{"Canada | convene | Interagency Working Group on Coal and Power Plant Communities", "Interagency Working Group on Coal and Power Plant Communities | discuss | travel"},
 		},
 		{
+			name:  "the end of a country's name is no person",
+			text:  "Joseph Biden, President of the United States, met the Prime Minister.",
+			facts: []string{"Joseph Biden | be | President of United States"},
+			not:   []string{"States"},
+		},
+		{
 			name:  "when is no part of what",
 			text:  "The recent military drills escalate tension.",
 			facts: []string{"military drills | escalate | tension"},

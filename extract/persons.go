@@ -135,6 +135,13 @@ func (d *docState) splitPerson(p *parse, core span) (person, bool) {
 	if _, known := d.gaz.Lookup(name); known || name == "" {
 		return person{}, false
 	}
+	// "President of the United States": the words before the "name" end
+	// a name the gazetteer knows, which is no person's.
+	for j := first - 1; j >= 0 && j >= first-3; j-- {
+		if _, known := d.gaz.Lookup(p.text(d.text, core[j:])); known {
+			return person{}, false
+		}
+	}
 	per := person{name: name, title: title}
 	for _, m := range d.scanNames(nlpSentence(p, core[:first])) {
 		if m.Type == schema.TypeCountry || m.Type == schema.TypeOrganization {

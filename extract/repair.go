@@ -30,7 +30,7 @@ func (p *parse) repair() {
 		p.repairControlledGerund, p.repairSplitSubject, p.repairStrayConjunct, p.repairConjLevel,
 		p.repairRootVerb, p.repairOpenerSubject, p.repairReportedClause,
 		p.repairParticipleModifier, p.repairOfConjunct, p.repairSemicolonSeries,
-		p.repairNomination, p.repairNameCoordination, p.repairNameContinues,
+		p.repairNomination, p.repairNameCoordination, p.repairNameContinues, p.repairTitleName,
 	} {
 		saved = append(saved[:0], p.s.Words...)
 		if !r() {
@@ -1977,6 +1977,31 @@ func (p *parse) repairNameContinues() bool {
 			continue
 		}
 		p.attach(k, h, "nmod")
+		changed = true
+	}
+	return changed
+}
+
+// repairTitleName mends a title the parser read apart from the name it
+// introduces: in "Office of Personnel Management, Director Kiran Ahuja"
+// it makes "Kiran Ahuja" an apposition of "Director", and the office is
+// said to be the Director, the Director Kiran Ahuja. A title word right
+// before a name, with no comma between, is the name's title: the name
+// takes the title's place, the title becomes its compound.
+func (p *parse) repairTitleName() bool {
+	changed := false
+	for i := 1; i < len(p.s.Words); i++ {
+		t := i - 1
+		if p.rel(i) != "appos" || p.head(i) != t || p.pos(i) != "PROPN" || !titleWords[p.lower(t)] || !capitalized(p.s.Words[t].Text) {
+			continue
+		}
+		p.attach(i, p.head(t), p.rel(t))
+		p.attach(t, i, "compound")
+		for _, k := range p.kids[t] {
+			if k != i && p.rel(k) != "compound" && p.rel(k) != "amod" {
+				p.attach(k, i, p.rel(k))
+			}
+		}
 		changed = true
 	}
 	return changed

@@ -55,6 +55,11 @@ func TestRepair(t *testing.T) {
 			want: []string{"Monday obl briefed"},
 		},
 		{
+			name: "a title right before a name is the name's",
+			spec: "Office/NOUN/9/nsubj of/ADP/4/case Personnel/PROPN/4/compound Management/NOUN/1/nmod ,/PUNCT/6/punct Director/NOUN/4/appos Kiran/PROPN/6/appos Ahuja/PROPN/7/flat spoke/VERB/0/root",
+			want: []string{"Kiran appos Management", "Director compound Kiran"},
+		},
+		{
 			name: "a past participle after a verb stays a verb",
 			spec: "They/PRON/2/nsubj met/VERB/0/root and/CCONJ/4/cc signed/VERB/2/conj agreements/NOUN/4/obj",
 			xpos: map[int]string{3: "VBN"},
