@@ -71,10 +71,7 @@ func TestExtract_asserted(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			res, err := p.Extract(context.Background(), schema.Document{ID: "t", Text: tt.text})
-			if err != nil {
-				t.Fatal(err)
-			}
+			res := extractText(t, p, tt.text)
 			shown := shownFacts(res)
 			have := map[string]bool{}
 			for i, f := range res.Facts {
@@ -118,11 +115,8 @@ func TestExtract_listItems(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	res, err := p.Extract(context.Background(), schema.Document{ID: "t", Text: "Representing Canada were the Minister of Health, Jane Roe; " +
-		"the Minister of National Defence, John Doe; the Ambassador of Canada to Mexico, Ann Poe; and the Deputy Minister of Public Safety, Tom Coe."})
-	if err != nil {
-		t.Fatal(err)
-	}
+	res := extractText(t, p, "Representing Canada were the Minister of Health, Jane Roe; "+
+		"the Minister of National Defence, John Doe; the Ambassador of Canada to Mexico, Ann Poe; and the Deputy Minister of Public Safety, Tom Coe.")
 	shown := shownFacts(res)
 	have := map[string]bool{}
 	for _, s := range shown {
@@ -155,10 +149,7 @@ func TestExtract_sharedNegation(t *testing.T) {
 		{"Canada signed the treaty and joined the alliance.", "join", false},
 	}
 	for _, tt := range tests {
-		res, err := p.Extract(context.Background(), schema.Document{ID: "t", Text: tt.text})
-		if err != nil {
-			t.Fatal(err)
-		}
+		res := extractText(t, p, tt.text)
 		found := false
 		for _, f := range res.Facts {
 			if f.Predicate == tt.pred {
@@ -181,12 +172,9 @@ func TestExtract_listLeadIn(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	res, err := p.Extract(context.Background(), schema.Document{ID: "t", Text: "The American Jobs Plan will:\n\n" +
-		"Require background checks for all gun sales.\n\nCreate a new financing facility for small manufacturers.\n\n" +
-		"The President met the Governor.\n\nRequire nothing."})
-	if err != nil {
-		t.Fatal(err)
-	}
+	res := extractText(t, p, "The American Jobs Plan will:\n\n"+
+		"Require background checks for all gun sales.\n\nCreate a new financing facility for small manufacturers.\n\n"+
+		"The President met the Governor.\n\nRequire nothing.")
 	got := map[string]string{}
 	for _, f := range res.Facts {
 		got[f.Subject+" | "+f.Predicate] = f.Modality
@@ -209,11 +197,8 @@ func TestExtract_nomination(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	res, err := p.Extract(context.Background(), schema.Document{ID: "t", Text: "Rachael S. Rollins, of Massachusetts, to be United States Attorney " +
-		"for the District of Massachusetts for the term of four years, vice Andrew E. Lelling, resigned."})
-	if err != nil {
-		t.Fatal(err)
-	}
+	res := extractText(t, p, "Rachael S. Rollins, of Massachusetts, to be United States Attorney "+
+		"for the District of Massachusetts for the term of four years, vice Andrew E. Lelling, resigned.")
 	shown := shownFacts(res)
 	found := false
 	for _, s := range shown {
@@ -227,4 +212,14 @@ func TestExtract_nomination(t *testing.T) {
 	if !found {
 		t.Errorf("no nomination; have:\n%s", strings.Join(shown, "\n"))
 	}
+}
+
+// extractText extracts a document of text alone.
+func extractText(t *testing.T, p *Pipeline, text string) schema.Result {
+	t.Helper()
+	res, err := p.Extract(context.Background(), schema.Document{ID: "t", Text: text})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return res
 }
