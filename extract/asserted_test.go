@@ -64,6 +64,12 @@ func TestExtract_asserted(t *testing.T) {
 			not:  []string{"today | be | Policy Associate at Center"},
 		},
 		{
+			name: "what the object is made is the relation",
+			text: "The American Families Plan will make health care more affordable.",
+			want: []string{"American Families Plan | make more affordable | health care"},
+			not:  []string{"American Families Plan | make | health care"},
+		},
+		{
 			name: "a relative clause is asserted",
 			text: "Japan thanked the nurses who cared for the victims.",
 			want: []string{"nurses | care for | victims"},

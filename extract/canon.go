@@ -1239,6 +1239,14 @@ func (d *docState) facts(n int, p *parse, ts []tuple) {
 			// of the relation too.
 			pred = "be"
 		}
+		for _, a := range t.extra {
+			// "make health care more affordable": what the object is
+			// made is the relation, or the fact says the plan makes
+			// health care.
+			if h := headOf(p, a.words); h >= 0 && p.rel(h) == "xcomp" && p.pos(h) == "ADJ" && p.head(h) == t.verb && len(a.words) <= 4 {
+				pred += " " + strings.ToLower(p.text(d.text, a.words))
+			}
+		}
 		if t.copula && p.nominee >= 0 && headOf(p, t.subj) == p.nominee && strings.HasPrefix(pred, "be") {
 			pred = "be nominated as" // "Rollins, of Massachusetts, to be United States Attorney"
 		}
