@@ -25,6 +25,7 @@ type docState struct {
 	surnames map[string]string // Key(surname) → person label
 	lead     *listLead         // the list the sentences are items of, if any
 	doers    map[int][]string  // sentence → the persons its facts' subjects are, for "they"
+	leaders  []string          // the persons the title names, for "the two leaders"
 	titled   map[string]bool   // person+title facts already written
 	// The most recent named subjects, for pronouns: "it" and "its" take a
 	// thing, "he" and "she" a person, if one was named in the last
@@ -297,6 +298,20 @@ func countedGroup(k string) int {
 	return n
 }
 
+// leaderRef reports a group reference to persons: "the two leaders",
+// "both presidents".
+func leaderRef(k string) bool {
+	last := k
+	if i := strings.LastIndexByte(k, ' '); i >= 0 {
+		last = k[i+1:]
+	}
+	switch last {
+	case "leaders", "presidents":
+		return groupRefs[k] || groupRefs["the "+k] || countedGroup(k) > 0
+	}
+	return false
+}
+
 var groupNouns = map[string]bool{"sides": true, "countries": true, "governments": true, "nations": true,
 	"leaders": true, "presidents": true, "ministers": true, "allies": true, "partners": true, "parties": true,
 	"delegations": true, "democracies": true, "economies": true}
@@ -401,6 +416,13 @@ func (d *docState) resolveArg(p *parse, sp span, wide bool) mention {
 		// "Rice and Richmond hosted the families. They thanked …": the
 		// persons who acted in the sentence before, not the parties.
 		m.labels = append([]string(nil), d.doers[d.sentence-1]...)
+		return m
+	case leaderRef(k) && len(d.leaders) >= 2 && (countedGroup(k) == 0 || countedGroup(k) == len(d.leaders)):
+		// "the two leaders" of a readout of a meeting between two
+		// persons the title names are those persons, not their countries.
+		for _, l := range d.leaders {
+			m.labels = append(m.labels, d.entity(l, p, h))
+		}
 		return m
 	case groupRefs[Key(m.text)] || groupRefs[k] || groupRefs["the "+k] || countedGroup(k) > 0:
 		if c := countedGroup(k); d.parties == nil || c > 0 && c != len(d.parties) {

@@ -5,6 +5,7 @@ import (
 	"bytes"
 	"net/url"
 	"regexp"
+	"slices"
 	"strings"
 	"sync"
 
@@ -234,6 +235,9 @@ func (d *docState) findSpeakers(doc schema.Document, title *nlp.Sentence) {
 		label := d.personName(p.name, 0)
 		if _, taken := d.byTitle[Key(p.title)]; !taken {
 			d.byTitle[Key(p.title)] = label
+		}
+		if !slices.Contains(d.leaders, label) {
+			d.leaders = append(d.leaders, label)
 		}
 	}
 	if d.speaker != "" {

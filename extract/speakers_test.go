@@ -83,6 +83,11 @@ func TestExtract_parties(t *testing.T) {
 			facts: []string{"Joseph Biden | admire | courage of Greek people"},
 		},
 		{
+			name:  "the two leaders of a meeting are the persons its title names",
+			doc:   schema.Document{Title: "Readout of President Joe Biden’s Meeting with Prime Minister Kishida Fumio of Japan", Text: "The two leaders discussed trade."},
+			facts: []string{"Joseph Biden | discuss | trade", "Kishida Fumio | discuss | trade"},
+		},
+		{
 			name:  "markup is blanked, not read as words",
 			doc:   schema.Document{Text: "Japan joined the [Quad Cyber Challenge](https://example.org/c) on **Monday**."},
 			facts: []string{"Japan | join | Quad Cyber Challenge"},
