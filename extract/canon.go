@@ -1475,10 +1475,34 @@ func (d *docState) fact(n int, p *parse, t tuple, subj, obj mention, pred string
 }
 
 // entityList returns the entities in order of first mention.
-func (d *docState) entityList() []schema.Entity {
+func (d *docState) entityList(sents []schema.Sentence) []schema.Entity {
+	// Only what the document says something of: a phrase resolved for a
+	// fact the checks then dropped ("including", "elements") would be a
+	// node no edge reaches.
+	used := map[string]bool{}
+	for _, f := range d.out {
+		if !f.Unresolved {
+			used[Key(f.Subject)] = true
+		}
+		used[Key(f.Object)] = true
+	}
+	for _, s := range sents {
+		for _, m := range s.Mentions {
+			used[Key(m)] = true
+		}
+	}
+	for _, k := range d.order {
+		if e := d.ents[k]; used[k] {
+			for _, a := range e.Affiliations {
+				used[Key(a)] = true
+			}
+		}
+	}
 	out := make([]schema.Entity, 0, len(d.order))
 	for _, k := range d.order {
-		out = append(out, *d.ents[k])
+		if e := d.ents[k]; used[k] || slices.ContainsFunc(e.Aliases, func(a schema.Alias) bool { return a.Sentence > 0 }) {
+			out = append(out, *e) // a name the document defines is said of in its sentence
+		}
 	}
 	return out
 }

@@ -206,7 +206,7 @@ func (p *Pipeline) Extract(ctx context.Context, doc schema.Document) (schema.Res
 		d.facts(n, pr, pr.tuples())
 	}
 	res.Facts = d.out
-	res.Entities = d.entityList()
+	res.Entities = d.entityList(res.Sentences)
 	return res, nil
 }
 
