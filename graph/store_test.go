@@ -208,6 +208,53 @@ var conformance = []struct {
 	name string
 	run  func(t *testing.T, sc storeCase)
 }{
+	{"Remove", func(t *testing.T, sc storeCase) {
+		ctx := context.Background()
+		only := sc.open(t)
+		mustLoad(t, only, docResult())
+		want := dump(t, only)
+
+		s := sc.open(t)
+		mustLoad(t, s, docResult(), otherResult())
+		st, err := s.Remove(ctx, "other")
+		if err != nil {
+			t.Fatal(err)
+		}
+		// What only "other" said is gone, its persons with it; what
+		// "doc" said stays, the United States that both name included.
+		if got := dump(t, s); got != want {
+			t.Errorf("after Remove(other) the store differs from doc alone:\n%s", lineDiff(want, got))
+		}
+		if st.Entities != 2 || st.Quads == 0 {
+			t.Errorf("Remove(other) = %+v, want 2 entities and some quads", st)
+		}
+		if _, err := s.Remove(ctx, "other"); !errors.Is(err, ErrNotFound) {
+			t.Errorf("Remove of a removed document: %v, want ErrNotFound", err)
+		}
+
+		// Removing "doc" leaves the United States, which "other" still
+		// names as Blinken's affiliation, and takes the Republic of Korea.
+		s2 := sc.open(t)
+		mustLoad(t, s2, docResult(), otherResult())
+		if _, err := s2.Remove(ctx, "doc"); err != nil {
+			t.Fatal(err)
+		}
+		out := dump(t, s2)
+		for _, c := range []struct {
+			line string
+			want bool
+		}{
+			{`<kg:e/united-states> <kg:label> "United States" .`, true},
+			{`<kg:e/republic-of-korea> <kg:label> "Republic of Korea" .`, false},
+			{`<kg:d/doc>`, false},
+			{`<kg:s/doc/1>`, false},
+			{`<kg:e/antony-blinken> <kg:p/meet> <kg:e/yoon-suk-yeol> <kg:s/other/1> .`, true},
+		} {
+			if strings.Contains(out, c.line) != c.want {
+				t.Errorf("after Remove(doc): %q present %v, want %v", c.line, !c.want, c.want)
+			}
+		}
+	}},
 	{"Load", func(t *testing.T, sc storeCase) {
 		s := sc.open(t)
 		st := mustLoad(t, s, docResult(), otherResult())
@@ -678,4 +725,29 @@ func TestCayleyMixedDeltas(t *testing.T) {
 	if !broken {
 		t.Errorf("mixed add/delete batches work on bolt now: backend.splitDeltas can go")
 	}
+}
+
+// lineDiff lists the lines only one of two texts has, "-" for want's and
+// "+" for got's.
+func lineDiff(want, got string) string {
+	in := func(s string) map[string]bool {
+		m := map[string]bool{}
+		for _, l := range strings.Split(s, "\n") {
+			m[l] = true
+		}
+		return m
+	}
+	w, g := in(want), in(got)
+	var b strings.Builder
+	for _, l := range strings.Split(want, "\n") {
+		if !g[l] {
+			b.WriteString("- " + l + "\n")
+		}
+	}
+	for _, l := range strings.Split(got, "\n") {
+		if !w[l] {
+			b.WriteString("+ " + l + "\n")
+		}
+	}
+	return b.String()
 }

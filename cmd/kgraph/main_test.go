@@ -24,7 +24,7 @@ func run(t *testing.T, stdin string, args ...string) (string, string, int) {
 const statement = "../../data/statement.txt"
 
 func TestHelp(t *testing.T) {
-	for _, cmd := range [][]string{{}, {"build"}, {"extract"}, {"query"}, {"serve"}, {"export"}, {"eval"}, {"eval", "carb"}, {"import"}, {"entities"}, {"render"}, {"stats"}, {"train"}, {"eval", "parse"}, {"eval", "facts"}} {
+	for _, cmd := range [][]string{{}, {"build"}, {"extract"}, {"query"}, {"serve"}, {"export"}, {"eval"}, {"eval", "carb"}, {"import"}, {"entities"}, {"render"}, {"stats"}, {"remove"}, {"train"}, {"eval", "parse"}, {"eval", "facts"}} {
 		t.Run(strings.Join(cmd, " "), func(t *testing.T) {
 			out, _, code := run(t, "", append(cmd, "--help")...)
 			if code != 0 {
@@ -339,5 +339,37 @@ func TestBuild_dryRun(t *testing.T) {
 	}
 	if _, err := os.Stat(db); !os.IsNotExist(err) {
 		t.Errorf("a dry run made the store %s (stat: %v)", db, err)
+	}
+}
+
+// remove takes a document out and leaves the others as they were.
+func TestRemove(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "db")
+	other := filepath.Join(t.TempDir(), "other.txt")
+	if err := os.WriteFile(other, []byte("Japan and Canada signed a trade agreement."), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if _, errs, code := run(t, "", "build", "--quiet", "--db", db, statement, other); code != 0 {
+		t.Fatalf("build: exit %d: %s", code, errs)
+	}
+	out, errs, code := run(t, "", "remove", "--db", db, "--doc", "statement", "--json")
+	if code != 0 {
+		t.Fatalf("remove: exit %d: %s", code, errs)
+	}
+	var st struct{ Quads, Entities int }
+	if err := json.Unmarshal([]byte(out), &st); err != nil || st.Quads == 0 || st.Entities == 0 {
+		t.Fatalf("remove printed %q (%v)", out, err)
+	}
+	out, _, _ = run(t, "", "stats", "--db", db, "--json")
+	var stats struct{ Documents, Facts int }
+	if err := json.Unmarshal([]byte(out), &stats); err != nil || stats.Documents != 1 || stats.Facts == 0 {
+		t.Errorf("after remove, stats %q (%v), want the other document with its facts", out, err)
+	}
+	out, _, _ = run(t, "", "query", "--db", db, `g.V("<kg:e/canada>").Out("<kg:label>").All()`)
+	if !strings.Contains(out, "Canada") {
+		t.Errorf("the other document's entity went too: %s", out)
+	}
+	if _, errs, code := run(t, "", "remove", "--db", db, "--doc", "statement"); code == 0 || !strings.Contains(errs, `no document "statement"`) {
+		t.Errorf("removing it again: exit %d, %q", code, errs)
 	}
 }
