@@ -67,17 +67,18 @@ func (s *Store) Remove(ctx context.Context, id string) (RemoveStats, error) {
 	// such node (a person) can free another (the country it is
 	// affiliated with), so the passes go on until none is freed.
 	alone := func(v quad.Value, dirs ...quad.Direction) (bool, error) {
-		ok := true
 		for _, dir := range dirs {
-			if err := s.eachQuad(ctx, dir, v, func(q quad.Quad) {
-				if !gone[q] {
-					ok = false
-				}
-			}); err != nil {
+			// A hub ("United States") has thousands of quads pointing
+			// at it: the first one that stays settles it.
+			kept, err := s.anyQuad(ctx, dir, v, func(q quad.Quad) bool { return !gone[q] })
+			if err != nil {
 				return false, fmt.Errorf("remove %q: read %v: %w", id, v, err)
 			}
+			if kept {
+				return false, nil
+			}
 		}
-		return ok, nil
+		return true, nil
 	}
 	drop := func(v quad.Value) error {
 		return s.eachQuad(ctx, quad.Subject, v, func(q quad.Quad) {
@@ -136,4 +137,25 @@ func (s *Store) Remove(ctx context.Context, id string) (RemoveStats, error) {
 	}
 	st.Quads = len(batch)
 	return st, nil
+}
+
+// anyQuad reports whether some quad whose direction dir holds v satisfies
+// fn, reading no further than the first that does.
+func (s *Store) anyQuad(ctx context.Context, dir quad.Direction, v quad.Value, fn func(quad.Quad) bool) (bool, error) {
+	ref, err := s.qs.ValueOf(v)
+	if err != nil || ref == nil {
+		return false, err
+	}
+	it := s.qs.QuadIterator(dir, ref).Iterate()
+	defer it.Close()
+	for it.Next(ctx) {
+		q, err := s.qs.Quad(it.Result())
+		if err != nil {
+			return false, err
+		}
+		if fn(q) {
+			return true, nil
+		}
+	}
+	return false, it.Err()
 }
