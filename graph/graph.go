@@ -51,6 +51,12 @@ type Config struct {
 	// NoSync lets bolt and leveldb skip the fsync after each batch: faster
 	// bulk loads, at the price of losing the last batches on a crash.
 	NoSync bool
+	// FewWrites opens a disk store for reading and small writes (query,
+	// export, remove): Cayley's kv stores otherwise read every quad into a
+	// bloom filter on open, which speeds up bulk loads and costs a second
+	// per half a million quads before the first answer. Without it each
+	// write looks its quads up in the index instead; answers are the same.
+	FewWrites bool
 }
 
 // Store is an open graph.
@@ -99,6 +105,9 @@ func Open(ctx context.Context, cfg Config) (*Store, error) {
 	opts := cgraph.Options{}
 	if cfg.NoSync {
 		opts["nosync"] = true
+	}
+	if cfg.FewWrites && b.disk {
+		opts["no_bloom"] = true
 	}
 	if b.disk || b.sql { // memstore has nothing to create
 		err := cgraph.InitQuadStore(b.cayley, cfg.Address, opts)

@@ -62,8 +62,7 @@ func (s *Store) Remove(ctx context.Context, id string) (RemoveStats, error) {
 		batch = append(batch, cgraph.Delta{Quad: q, Action: cgraph.Delete})
 	}
 	// A node is this document's alone when every quad that points at it
-	// (for a predicate, also every quad that uses it) goes with the
-	// document: then what the store says of it goes too. Removing one
+	// goes with the document: then what the store says of it goes too. Removing one
 	// such node (a person) can free another (the country it is
 	// affiliated with), so the passes go on until none is freed.
 	alone := func(v quad.Value, dirs ...quad.Direction) (bool, error) {
@@ -118,8 +117,11 @@ func (s *Store) Remove(ctx context.Context, id string) (RemoveStats, error) {
 			}
 		}
 	}
+	// Every direct edge with a predicate goes with a statement naming it
+	// (mapping.go), so the statements that point at a predicate say
+	// whether it is still used; the kv stores have no index by predicate.
 	for _, p := range preds {
-		ok, err := alone(p, quad.Object, quad.Predicate)
+		ok, err := alone(p, quad.Object)
 		if err != nil {
 			return st, err
 		}

@@ -751,3 +751,31 @@ func lineDiff(want, got string) string {
 	}
 	return b.String()
 }
+
+// A store opened for few writes answers as it does opened for loading, and
+// still takes writes.
+func TestOpen_fewWrites(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "db")
+	s := mustOpen(t, Config{Backend: DefaultBackend, Address: dir})
+	mustLoad(t, s, docResult())
+	want := dump(t, s)
+	if err := s.Close(); err != nil {
+		t.Fatal(err)
+	}
+	s = mustOpen(t, Config{Backend: DefaultBackend, Address: dir, FewWrites: true})
+	if got := dump(t, s); got != want {
+		t.Errorf("opened for few writes, the store reads differently:\n%s", lineDiff(want, got))
+	}
+	mustLoad(t, s, otherResult())
+	if _, err := s.Remove(context.Background(), "other"); err != nil {
+		t.Fatal(err)
+	}
+	if got := dump(t, s); got != want {
+		t.Errorf("after a load and a remove opened for few writes:\n%s", lineDiff(want, got))
+	}
+	// Loading the same document again changes nothing.
+	mustLoad(t, s, docResult())
+	if got := dump(t, s); got != want {
+		t.Errorf("a reload added quads:\n%s", lineDiff(want, got))
+	}
+}

@@ -18,5 +18,7 @@ func openExisting(ctx context.Context, db, backend string) (*graph.Store, error)
 			return nil, fmt.Errorf("no store at %s (build one with 'kgraph build --db %s INPUT')", db, db)
 		}
 	}
-	return graph.Open(ctx, graph.Config{Backend: backend, Address: db})
+	// The commands that open an existing store read it or write one
+	// document: opening need not read every quad (graph.Config.FewWrites).
+	return graph.Open(ctx, graph.Config{Backend: backend, Address: db, FewWrites: true})
 }
