@@ -117,7 +117,9 @@ func runBuild(ctx context.Context, opts *buildOptions) error {
 	}
 	var store *graph.Store
 	if !opts.DryRun {
-		store, err = graph.Open(ctx, graph.Config{Backend: opts.Backend, Address: opts.DB})
+		// A few documents into a big store: opening for few writes spares
+		// reading every stored quad (graph.Config.FewWrites).
+		store, err = graph.Open(ctx, graph.Config{Backend: opts.Backend, Address: opts.DB, FewWrites: smallInputs(opts.Inputs)})
 		if err != nil {
 			return err
 		}
@@ -266,4 +268,18 @@ func printSummary(opts *buildOptions, s buildSummary) error {
 	_, err := fmt.Fprintf(opts.Out, "documents  %d (%d new, %d replaced, %d unchanged, %d refused)\nsentences  %d\nfacts      %d\nentities   %d\nquads      %d\nseconds    %.2f\n",
 		s.Documents+s.Refused, s.New, s.Replaced, s.Unchanged, s.Refused, s.Sentences, s.Facts, s.Entities, s.Quads, s.Seconds)
 	return err
+}
+
+// smallInputs reports whether the inputs are files of a megabyte in all
+// at most: a document or a few, not a corpus.
+func smallInputs(inputs []string) bool {
+	var total int64
+	for _, in := range inputs {
+		fi, err := os.Stat(in)
+		if in == "-" || err != nil || !fi.Mode().IsRegular() {
+			return false
+		}
+		total += fi.Size()
+	}
+	return len(inputs) > 0 && total <= 1<<20
 }
