@@ -722,20 +722,8 @@ func guessType(p *parse, h int, label string) string {
 		last = last[i+1:]
 	}
 	if p.pos(h) == "PROPN" || startsUpper(label) {
-		switch last {
-		case "treaty", "agreement", "declaration", "resolution", "resolutions", "guidelines", "charter", "accord", "accords", "convention", "act", "framework", "statement", "communiqué", "protocol":
-			return schema.TypeAgreement
-		case "council", "group", "department", "ministry", "agency", "organization", "alliance", "forces", "command",
-			"commission", "committee", "government", "office", "administration", "bank", "fund", "union", "corporation", "inc", "company",
-			"university", "college", "school", "institute", "foundation", "center", "centre", "hospital", "museum", "party",
-			"association", "coalition", "network", "service", "board", "authority", "court", "caucus", "corps", "bureau":
-			return schema.TypeOrganization
-		case "meeting", "summit", "dialogue", "conference", "exercise", "exercises", "war", "ministerial":
-			return schema.TypeEvent
-		case "peninsula", "sea", "strait", "region", "island", "islands", "ocean", "county", "city", "river", "lake", "valley", "airport":
-			return schema.TypeLocation
-		case "program", "programme", "initiative", "missile", "missiles":
-			return schema.TypeProgram
+		if t := nameKind(last); t != "" {
+			return t
 		}
 		if p.pos(h) == "PROPN" {
 			return ""
@@ -743,6 +731,28 @@ func guessType(p *parse, h int, label string) string {
 	}
 	if p.pos(h) == "NOUN" {
 		return schema.TypeConcept
+	}
+	return ""
+}
+
+// nameKind is the type of the names a word ends, lower-cased: "treaty"
+// ends agreements, "council" organizations; "" for a word that ends no
+// name of one kind.
+func nameKind(last string) string {
+	switch last {
+	case "treaty", "agreement", "declaration", "resolution", "resolutions", "guidelines", "charter", "accord", "accords", "convention", "act", "framework", "statement", "communiqué", "protocol":
+		return schema.TypeAgreement
+	case "council", "group", "department", "ministry", "agency", "organization", "alliance", "forces", "command",
+		"commission", "committee", "government", "office", "administration", "bank", "fund", "union", "corporation", "inc", "company",
+		"university", "college", "school", "institute", "foundation", "center", "centre", "hospital", "museum", "party",
+		"association", "coalition", "network", "service", "board", "authority", "court", "caucus", "corps", "bureau":
+		return schema.TypeOrganization
+	case "meeting", "summit", "dialogue", "conference", "exercise", "exercises", "war", "ministerial":
+		return schema.TypeEvent
+	case "peninsula", "sea", "strait", "region", "island", "islands", "ocean", "county", "city", "river", "lake", "valley", "airport":
+		return schema.TypeLocation
+	case "program", "programme", "initiative", "missile", "missiles":
+		return schema.TypeProgram
 	}
 	return ""
 }

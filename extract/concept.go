@@ -4,8 +4,6 @@ import (
 	"slices"
 	"strings"
 	"sync"
-	"unicode"
-	"unicode/utf8"
 
 	"github.com/kgraph/kgraph/data"
 	"github.com/kgraph/kgraph/schema"
@@ -119,7 +117,7 @@ func (d *docState) conceptLabel(p *parse, h int, label string) string {
 		// name of its kind ("council", "treaty", "summit") keyed alone
 		// would meet every Council.
 		head := p.joined(hyphenated(p, h), !d.proper(p.s.Words[0].Text))
-		if !d.names(head) && guessType(p, h, capitalize(head)) == schema.TypeConcept {
+		if !d.names(head) && nameKind(strings.ToLower(surname(head))) == "" {
 			key = head
 		}
 	}
@@ -210,10 +208,7 @@ var termParticiples = map[string]bool{"extended": true, "enriched": true, "guide
 
 // gradingAdjectives grade, praise, count or date a noun rather than say
 // what it is.
-var gradingAdjectives = map[string]bool{}
-
-func init() {
-	for _, w := range strings.Fields(`new strong stronger significant other many more most great important
+var gradingAdjectives = wordSet(`new strong stronger significant other many more most great important
 	critical key major robust historic historical full further additional close deep broad wide large small
 	high low good best better greater long short early late first last next previous recent current
 	ongoing latest own various several numerous diverse unprecedented ironclad unwavering steadfast firm
@@ -238,10 +233,7 @@ func init() {
 	high-level senior junior top leading prominent foremost premier ultimate utmost maximum minimum
 	sound solid firm deep-rooted unshakable unbreakable steadfast stalwart staunch vigorous intense
 	extensive intensive thorough detailed in-depth wide-ranging far-reaching sweeping landmark
-	groundbreaking transformational transformative pivotal decisive`) {
-		gradingAdjectives[w] = true
-	}
-}
+	groundbreaking transformational transformative pivotal decisive`)
 
 // hyphenated is word j with the words hyphenated to it: "long-range",
 // "self-determination".
@@ -302,8 +294,3 @@ var DefaultTerms = sync.OnceValue(func() map[string]bool {
 	}
 	return m
 })
-
-func capitalize(s string) string {
-	r, n := utf8.DecodeRuneInString(s)
-	return string(unicode.ToUpper(r)) + s[n:]
-}

@@ -36,10 +36,7 @@ func TestExtract_conceptNodes(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			types := map[string]string{}
-			for _, e := range res.Entities {
-				types[e.Label] = e.Type
-			}
+			types := entityTypes(res)
 			var all []string
 			for _, f := range res.Facts {
 				shown := schema.Shown(f.Object, types[f.Object], f.ObjectText)

@@ -314,14 +314,20 @@ func TestPersonLabel(t *testing.T) {
 // shownFacts renders each fact as "subject | predicate | object", its
 // arguments as a facts table shows them: a concept by its wording.
 func shownFacts(res schema.Result) []string {
-	types := map[string]string{}
-	for _, e := range res.Entities {
-		types[e.Label] = e.Type
-	}
+	types := entityTypes(res)
 	out := make([]string, len(res.Facts))
 	for i, f := range res.Facts {
 		out[i] = schema.Shown(f.Subject, types[f.Subject], f.SubjectText) + " | " + f.Predicate + " | " +
 			schema.Shown(f.Object, types[f.Object], f.ObjectText)
 	}
 	return out
+}
+
+// entityTypes maps each entity label of res to its type.
+func entityTypes(res schema.Result) map[string]string {
+	types := make(map[string]string, len(res.Entities))
+	for _, e := range res.Entities {
+		types[e.Label] = e.Type
+	}
+	return types
 }

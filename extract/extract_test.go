@@ -124,10 +124,7 @@ func TestExtract_seedGolden(t *testing.T) {
 	if len(res.Sentences) != 73 {
 		t.Errorf("%d sentences, want 73", len(res.Sentences))
 	}
-	types := map[string]string{}
-	for _, e := range res.Entities {
-		types[e.Label] = e.Type
-	}
+	types := entityTypes(res)
 	// An argument shows as a facts table shows it, a concept's node {in braces}.
 	arg := func(label, text string) string {
 		if s := schema.Shown(label, types[label], text); s != label {
