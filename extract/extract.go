@@ -205,7 +205,8 @@ func (p *Pipeline) Extract(ctx context.Context, doc schema.Document) (schema.Res
 		pr.items = d.lead != nil
 		d.facts(n, pr, pr.tuples())
 	}
-	res.Facts = d.out
+	res.Facts = d.otherPerson(d.out)
+	d.out = res.Facts
 	res.Entities = d.entityList(res.Sentences)
 	return res, nil
 }

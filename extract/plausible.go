@@ -48,20 +48,97 @@ func (d *docState) plausible(f *schema.Fact) bool {
 		return false
 	}
 	sp, op := d.isPerson(f.Subject), d.isPerson(f.Object)
+	if !op && !sp && startsUpper(f.Subject) && d.nameLike(f.Object) {
+		// A name no rule typed stands beside a capitalized phrase: a
+		// list entry as much as a person known by name. ("his mother,
+		// Wanda Cooper-Jones" keeps its order.)
+		op = true
+	}
 	switch {
 	case sp && op:
 		// Two people are not each other: "President Joe Biden and Vice
 		// President Kamala Harris" is a list.
 		return false
-	case op && !sp:
+	case op:
 		// "the Deputy Attorney General, Lisa Monaco": the holder is the
-		// subject. A lower-case description is no role of a person
-		// ("the term of four years, vice Robert Hur"): a misread list.
-		if !startsUpper(f.Subject) {
+		// subject. Only a role can be turned round: an office or a
+		// government beside a name ("the Mexican Government, Jesús
+		// Ramírez Cuevas") is a list entry whose role was cut off, and a
+		// lower-case description ("the term of four years, vice Robert
+		// Hur") a misread list.
+		if !startsUpper(f.Subject) || !hasRole(f.Subject) {
 			return false
 		}
 		f.Subject, f.Object = f.Object, f.Subject
 		f.SubjectText, f.ObjectText = f.ObjectText, f.SubjectText
+		sp = true
+	}
+	if !sp {
+		return true
+	}
+	// What a person is, is a role or a description, never an institution
+	// or a place ("Jennifer Granholm is the Department of Energy" is the
+	// "of" cut off her title), nor a capitalized piece of a title
+	// without its role ("National Security" of "National Security and
+	// Intelligence Advisor").
+	if hasRole(f.Object) {
+		return true
+	}
+	if e, ok := d.ents[Key(f.Object)]; ok && e.Type != "" && e.Type != schema.TypeConcept && e.Type != schema.TypePerson {
+		return false
+	}
+	return !startsUpper(f.Object)
+}
+
+// roleWords end or open what a person can be called beside the titles:
+// "Senior Counsel", "FEMA Administrator", "Member of the Commission".
+var roleWords = map[string]bool{
+	"administrator": true, "coordinator": true, "counsel": true, "member": true, "members": true, "officer": true,
+	"head": true, "chief": true, "leader": true, "liaison": true, "attorney": true, "judge": true,
+	"commissioner": true, "mayor": true, "justice": true, "congressman": true, "congresswoman": true,
+	"senior": true, "lady": true, "gentleman": true, "founder": true, "ceo": true, "executive": true,
+	"manager": true, "principal": true, "lieutenant": true, "captain": true, "colonel": true, "gen.": true,
+	"adm.": true, "sergeant": true, "surgeon": true, "inspector": true, "comptroller": true, "chaplain": true,
+	"treasurer": true, "clerk": true, "delegate": true, "delegation": true, "consul": true, "attaché": true,
+	"emperor": true, "sultan": true, "emir": true, "crown": true, "pastor": true, "bishop": true,
+	"rabbi": true, "imam": true, "professor": true, "student": true, "president-elect": true, "whip": true,
+	"majority": true, "minority": true, "ranking": true, "co-chair": true, "counselor": true, "staff": true,
+}
+
+// hasRole reports whether a capitalized phrase names a role: some word of
+// it is a title or a role word.
+func hasRole(s string) bool {
+	for _, w := range strings.Fields(s) {
+		w = strings.ToLower(strings.TrimSuffix(w, "’s"))
+		if titleWords[w] || roleWords[w] {
+			return true
+		}
+	}
+	return false
+}
+
+// nameLike reports whether a label no entity types is written as a
+// person's name: two to five capitalized words, none of them a title,
+// an office or an institution ("Alicia Bárcena Ibarra", "Kiran Ahuja").
+// The gazetteer's names and acronyms are no person's.
+func (d *docState) nameLike(label string) bool {
+	if e, ok := d.ents[Key(label)]; ok && e.Type != "" {
+		return false
+	}
+	if d.gaz != nil {
+		if _, known := d.gaz.Lookup(label); known {
+			return false
+		}
+	}
+	f := strings.Fields(label)
+	if len(f) < 2 || len(f) > 5 {
+		return false
+	}
+	for _, w := range f {
+		lw := strings.ToLower(w)
+		if !capitalized(w) || isAcronym(w) && !isInitial(w) || titleWords[lw] || roleWords[lw] || officeWords[lw] || notNames[lw] {
+			return false
+		}
 	}
 	return true
 }
@@ -109,3 +186,50 @@ func fragmentSubject(s string) bool {
 var numberWords = map[string]bool{"one": true, "two": true, "three": true, "four": true, "five": true, "six": true,
 	"seven": true, "eight": true, "nine": true, "ten": true, "half": true, "third": true, "quarter": true,
 	"dozen": true, "hundred": true, "thousand": true, "million": true, "billion": true}
+
+// otherPerson drops a "be" fact whose object, as written, holds the name
+// of another person of the document: in "Secretary of State Antony J.
+// Blinken, Secretary of Defense Lloyd J. Austin III, and …" the list read as
+// apposition says Blinken is "Secretary of Defense Lloyd J. Austin III";
+// the title is Austin's. It runs once the document's persons are all known,
+// as a name may be typed after the fact was made.
+func (d *docState) otherPerson(facts []schema.Fact) []schema.Fact {
+	var names []string // a person's label and the forms it was written in
+	owner := map[string]string{}
+	for _, e := range d.ents {
+		if e.Type != schema.TypePerson {
+			continue
+		}
+		for _, n := range append([]string{e.Label}, aliasNames(e)...) {
+			if strings.Contains(n, " ") {
+				names = append(names, n)
+				owner[n] = e.Label
+			}
+		}
+	}
+	out := facts[:0]
+	for _, f := range facts {
+		if f.Predicate == "be" && d.isPerson(f.Subject) && holdsOther(f, names, owner) {
+			continue
+		}
+		out = append(out, f)
+	}
+	return out
+}
+
+func holdsOther(f schema.Fact, names []string, owner map[string]string) bool {
+	for _, n := range names {
+		if owner[n] != f.Subject && (strings.Contains(f.ObjectText, n) || strings.Contains(f.Object, n)) {
+			return true
+		}
+	}
+	return false
+}
+
+func aliasNames(e *schema.Entity) []string {
+	var out []string
+	for _, a := range e.Aliases {
+		out = append(out, a.Name)
+	}
+	return out
+}

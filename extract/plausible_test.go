@@ -12,6 +12,7 @@ func TestPlausible(t *testing.T) {
 	for _, p := range []string{"Lisa Monaco", "Joseph Biden", "Kamala Harris"} {
 		d.ents[Key(p)] = &schema.Entity{Label: p, Type: schema.TypePerson}
 	}
+	d.ents[Key("Department of Energy")] = &schema.Entity{Label: "Department of Energy", Type: schema.TypeOrganization}
 	tests := []struct {
 		subj, pred, obj string
 		keep            bool
@@ -31,6 +32,17 @@ func TestPlausible(t *testing.T) {
 		{"Ten Cabinet Secretaries", "participate in", "discussions", true, "Ten Cabinet Secretaries"},
 		{"term", "be", "vice Wanda Felton", false, ""},
 		{"Ambassador", "replace", "vice president", true, "Ambassador"},
+		// A role beside an untyped name turns round; an office or a
+		// government does not, nor is a person an institution.
+		{"Secretary of Interior", "be", "Luisa María Alcalde Luján", true, "Luisa María Alcalde Luján"},
+		{"Mexican Government", "be", "Jesús Ramírez Cuevas", false, ""},
+		{"Personnel Management", "be", "Kiran Ahuja", false, ""},
+		{"mother", "be", "Wanda Cooper-Jones", true, "mother"},
+		{"Joseph Biden", "be", "Department of Energy", false, ""},
+		{"Joseph Biden", "be", "National Security", false, ""},
+		{"Joseph Biden", "be", "FEMA Administrator", true, "Joseph Biden"},
+		{"Joseph Biden", "be", "Member of Commission", true, "Joseph Biden"},
+		{"Joseph Biden", "be", "advocate", true, "Joseph Biden"},
 	}
 	for _, tt := range tests {
 		f := schema.Fact{Subject: tt.subj, Predicate: tt.pred, Object: tt.obj}
