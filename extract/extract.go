@@ -115,6 +115,33 @@ func (p *Pipeline) Learn(res schema.Result) {
 	}
 }
 
+// LoneSurnames returns the persons of res known by a surname alone
+// ("Morawiecki"): the document named no one of that surname in full, and
+// no document before it did.
+func LoneSurnames(res schema.Result) []string {
+	var out []string
+	for _, e := range res.Entities {
+		if e.Type == schema.TypePerson && !strings.Contains(e.Label, " ") {
+			out = append(out, e.Label)
+		}
+	}
+	return out
+}
+
+// Resolves reports whether a person that a document knew by a surname
+// alone (LoneSurnames) has since been named in full by a document the
+// pipeline learnt, and no other person of that surname: extracting the
+// document again gives the person under the full name. Like Learn, it must
+// not run beside Extract.
+func (p *Pipeline) Resolves(surnames []string) bool {
+	for _, s := range surnames {
+		if full := p.people.lookup(s); full != "" && full != s {
+			return true
+		}
+	}
+	return false
+}
+
 // AddName teaches the pipeline another name for an entity, unless the name
 // is known already (the gazetteer and earlier names win).
 func (p *Pipeline) AddName(alias, canonical, typ string) {

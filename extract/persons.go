@@ -130,7 +130,13 @@ func (d *docState) splitPerson(p *parse, core span) (person, bool) {
 			return person{}, false
 		}
 	}
-	title := singularTitle(strings.TrimSpace(p.text(d.text, stripParenAcronym(p, core[:first]))))
+	// "met with Polish Prime Minister Mateusz Morawiecki": the
+	// preposition of the verb is no part of the title.
+	lead := 0
+	for lead < first && p.pos(core[lead]) == "ADP" {
+		lead++
+	}
+	title := singularTitle(strings.TrimSpace(p.text(d.text, stripParenAcronym(p, core[lead:first]))))
 	name := p.text(d.text, core[first:])
 	if _, known := d.gaz.Lookup(name); known || name == "" {
 		return person{}, false

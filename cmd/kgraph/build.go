@@ -80,15 +80,18 @@ func addStoreFlags(cmd *cobra.Command, db, backend *string) {
 
 // buildSummary is what build prints.
 type buildSummary struct {
-	Documents int     `json:"documents"`
-	New       int     `json:"new"`
-	Replaced  int     `json:"replaced"`
-	Unchanged int     `json:"unchanged"`
-	Refused   int     `json:"refused"`
-	Sentences int     `json:"sentences"`
-	Facts     int     `json:"facts"`
-	Entities  int     `json:"entities"`
-	Quads     int     `json:"quads"`
+	Documents int `json:"documents"`
+	New       int `json:"new"`
+	Replaced  int `json:"replaced"`
+	Unchanged int `json:"unchanged"`
+	Refused   int `json:"refused"`
+	Sentences int `json:"sentences"`
+	Facts     int `json:"facts"`
+	Entities  int `json:"entities"`
+	Quads     int `json:"quads"`
+	// Revisited counts documents extracted again once a later one named
+	// in full a person they knew by a surname alone (secondLook).
+	Revisited int     `json:"revisited"`
 	Seconds   float64 `json:"seconds"`
 }
 
@@ -162,6 +165,7 @@ func runBuild(ctx context.Context, opts *buildOptions) error {
 		clear(pendingIDs)
 		return nil
 	}
+	later := secondLook{budget: secondLookBytes}
 	prog := newProgress(opts.Err, opts.Quiet)
 	add := func(it source.Item, res schema.Result, err error) error {
 		if it.Err == nil && err != nil {
@@ -183,6 +187,9 @@ func runBuild(ctx context.Context, opts *buildOptions) error {
 			}
 		}
 		ex.Learn(res)
+		if store != nil {
+			later.note(it.Doc, extract.LoneSurnames(res))
+		}
 		pending = append(pending, res)
 		pendingIDs[it.Doc.ID] = true
 		pendingFacts += len(res.Facts)
@@ -219,6 +226,9 @@ func runBuild(ctx context.Context, opts *buildOptions) error {
 	}
 	if err == nil {
 		err = flush()
+	}
+	if err == nil && store != nil {
+		sum.Revisited, err = later.run(ctx, ex, store)
 	}
 	if err != nil {
 		return err
@@ -265,8 +275,16 @@ func printSummary(opts *buildOptions, s buildSummary) error {
 		enc := json.NewEncoder(opts.Out)
 		return enc.Encode(s)
 	}
-	_, err := fmt.Fprintf(opts.Out, "documents  %d (%d new, %d replaced, %d unchanged, %d refused)\nsentences  %d\nfacts      %d\nentities   %d\nquads      %d\nseconds    %.2f\n",
-		s.Documents+s.Refused, s.New, s.Replaced, s.Unchanged, s.Refused, s.Sentences, s.Facts, s.Entities, s.Quads, s.Seconds)
+	if _, err := fmt.Fprintf(opts.Out, "documents  %d (%d new, %d replaced, %d unchanged, %d refused)\nsentences  %d\nfacts      %d\nentities   %d\nquads      %d\n",
+		s.Documents+s.Refused, s.New, s.Replaced, s.Unchanged, s.Refused, s.Sentences, s.Facts, s.Entities, s.Quads); err != nil {
+		return err
+	}
+	if s.Revisited > 0 {
+		if _, err := fmt.Fprintf(opts.Out, "revisited  %d (a person named in full by a later document)\n", s.Revisited); err != nil {
+			return err
+		}
+	}
+	_, err := fmt.Fprintf(opts.Out, "seconds    %.2f\n", s.Seconds)
 	return err
 }
 
@@ -282,4 +300,55 @@ func smallInputs(inputs []string) bool {
 		total += fi.Size()
 	}
 	return len(inputs) > 0 && total <= 1<<20
+}
+
+// secondLookBytes bounds the text a build keeps for a second look: a
+// corpus where many documents name someone by a surname alone must not
+// hold them all.
+const secondLookBytes = 64 << 20
+
+// secondLook keeps the documents that knew a person by a surname alone
+// ("Morawiecki") and, once the run has read every input, extracts again
+// those whose person a later document named in full, and replaces them in
+// the store: the person is then one node, "Mateusz Morawiecki", however the
+// documents were ordered. Extraction streams, so this is the one place a
+// later document can mend an earlier one.
+type secondLook struct {
+	docs     []schema.Document
+	surnames [][]string
+	budget   int
+}
+
+func (l *secondLook) note(doc schema.Document, surnames []string) {
+	if len(surnames) == 0 || len(doc.Text) > l.budget {
+		return
+	}
+	l.budget -= len(doc.Text)
+	l.docs = append(l.docs, doc)
+	l.surnames = append(l.surnames, surnames)
+}
+
+func (l *secondLook) run(ctx context.Context, ex *extract.Pipeline, store *graph.Store) (int, error) {
+	n := 0
+	for i, doc := range l.docs {
+		if !ex.Resolves(l.surnames[i]) {
+			continue
+		}
+		res, err := ex.Extract(ctx, doc)
+		if err != nil {
+			return n, fmt.Errorf("second look at %q: %w", doc.ID, err)
+		}
+		// The text and the extractor are the same, so the stored hash
+		// matches: the old version goes first, with what only it named.
+		// A crash between the two leaves the document out, and the same
+		// build run again stores it.
+		if _, err := store.Remove(ctx, doc.ID); err != nil {
+			return n, fmt.Errorf("second look at %q: %w", doc.ID, err)
+		}
+		if _, err := store.Load(ctx, res); err != nil {
+			return n, fmt.Errorf("second look at %q: %w", doc.ID, err)
+		}
+		n++
+	}
+	return n, nil
 }

@@ -373,3 +373,37 @@ func TestRemove(t *testing.T) {
 		t.Errorf("removing it again: exit %d, %q", code, errs)
 	}
 }
+
+// A surname alone in a document read before the one that names the person
+// in full: the build's second look makes them one person.
+func TestBuild_secondLook(t *testing.T) {
+	dir := t.TempDir()
+	db, in := filepath.Join(dir, "db"), filepath.Join(dir, "docs.jsonl")
+	docs := `{"id":"a","title":"Readout","text":"Prime Minister Morawiecki welcomed the new sanctions on Russia."}
+{"id":"b","title":"Statement","text":"President Biden met with Polish Prime Minister Mateusz Morawiecki today."}
+`
+	if err := os.WriteFile(in, []byte(docs), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	out, errs, code := run(t, "", "build", "--quiet", "--json", "--db", db, in)
+	if code != 0 {
+		t.Fatalf("build: exit %d: %s", code, errs)
+	}
+	var sum struct{ Revisited int }
+	if err := json.Unmarshal([]byte(out), &sum); err != nil || sum.Revisited != 1 {
+		t.Errorf("build printed %q (%v), want one document revisited", out, err)
+	}
+	out, _, _ = run(t, "", "export", "--db", db, "--format", "tsv")
+	if !strings.Contains(out, "Mateusz Morawiecki\twelcome\t") || strings.Contains(out, "\nMorawiecki\t") {
+		t.Errorf("the first document's facts are not of Mateusz Morawiecki:\n%s", out)
+	}
+	out, _, _ = run(t, "", "query", "--db", db, `g.V("<kg:e/morawiecki>").Out("<kg:label>").All()`)
+	if strings.Contains(out, "Morawiecki") {
+		t.Errorf("the surname's node outlived the second look: %s", out)
+	}
+	// Run again: nothing new, nothing lost.
+	out, _, _ = run(t, "", "build", "--quiet", "--json", "--db", db, in)
+	if !strings.Contains(out, `"unchanged":2`) {
+		t.Errorf("second build: %s", out)
+	}
+}
