@@ -1370,6 +1370,9 @@ func (d *docState) facts(n int, p *parse, ts []tuple) {
 			}
 		}
 		for _, os := range objSpans {
+			if pred == "be" && !p.describes(headOf(p, os)) {
+				continue
+			}
 			obj := d.resolveObject(p, os)
 			for _, s := range subjects {
 				d.fact(n, p, t, s, obj, pred, seen)
@@ -1677,4 +1680,19 @@ func (d *docState) agrees(k, label string) bool {
 		return true
 	}
 	return false
+}
+
+// describes reports whether word h can head what something is said to be:
+// a noun, a name, an adjective, a number or a pronoun. A verb, adverb or
+// preposition there ("the purpose is provide", "the emergency is
+// continue") is a clause the parser tore apart.
+func (p *parse) describes(h int) bool {
+	if h < 0 {
+		return false
+	}
+	switch p.pos(h) {
+	case "VERB", "AUX", "ADV", "ADP", "PART", "SCONJ", "CCONJ", "PUNCT", "SYM", "INTJ":
+		return false
+	}
+	return true
 }

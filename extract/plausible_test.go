@@ -2,6 +2,7 @@ package extract
 
 import (
 	"context"
+	"strings"
 	"testing"
 
 	"github.com/kgraph/kgraph/schema"
@@ -82,4 +83,25 @@ func TestExtract_reportedPronoun(t *testing.T) {
 		}
 	}
 	t.Errorf("no hold fact in %+v", res.Facts)
+}
+
+// What something is said to be is a noun, a name or an adjective: a verb or
+// an adverb there is a clause torn apart.
+func TestExtract_beDescribes(t *testing.T) {
+	p, err := Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, f := range extractText(t, p, "The purpose of the Summit was to provide a forum for leaders.").Facts {
+		if f.Predicate == "be" && strings.Contains(f.Object, "provide") {
+			t.Errorf("(%s, be, %s)", f.Subject, f.Object)
+		}
+	}
+	var lifeline bool
+	for _, f := range extractText(t, p, "The Affordable Care Act is a lifeline for millions of families.").Facts {
+		lifeline = lifeline || f.Predicate == "be" && f.Object == "lifeline"
+	}
+	if !lifeline {
+		t.Error("a noun complement of 'be' is gone too")
+	}
 }
