@@ -292,6 +292,10 @@ func TestExtract_personNames(t *testing.T) {
 	if got := labels("Secretary Calderon thanked the mayors."); len(got) != 1 || !got["Miriam Calderón"] {
 		t.Errorf("a surname without its accent gave %v", got)
 	}
+	// Members of Congress and administrators are titled too.
+	if got := labels("Congresswoman Grace Meng thanked the volunteers. Administrator Deanne Criswell visited Maui."); len(got) != 2 || !got["Grace Meng"] || !got["Deanne Criswell"] {
+		t.Errorf("titled names gave %v", got)
+	}
 	// A name with no title is a person when it opens with a known first
 	// name, and not when it names an institution.
 	got = labels("The White House announced that John D. Porcari will be the Port Envoy. Porcari led the Port of Baltimore. John Hopkins University agreed to host the talks.")

@@ -22,6 +22,9 @@ var titleWords = map[string]bool{
 	"commander": true, "representative": true, "spokesperson": true, "spokesman": true, "adviser": true,
 	"advisor": true, "envoy": true, "deputy": true, "undersecretary": true, "under": true, "assistant": true,
 	"premier": true, "speaker": true, "sheikh": true, "pope": true, "elect": true,
+	"congressman": true, "congresswoman": true, "congressmember": true, "mayor": true, "administrator": true,
+	"commissioner": true, "leader": true, "lady": true, "judge": true, "chief": true, "counselor": true,
+	"lieutenant": true, "colonel": true, "captain": true, "sergeant": true,
 }
 
 // notNames end a capitalized phrase that is an institution or a document,

@@ -96,13 +96,13 @@ var roleWords = map[string]bool{
 	"administrator": true, "coordinator": true, "counsel": true, "member": true, "members": true, "officer": true,
 	"head": true, "chief": true, "leader": true, "liaison": true, "attorney": true, "judge": true,
 	"commissioner": true, "mayor": true, "justice": true, "congressman": true, "congresswoman": true,
-	"senior": true, "lady": true, "gentleman": true, "founder": true, "ceo": true, "executive": true,
+	"lady": true, "gentleman": true, "founder": true, "ceo": true, "executive": true,
 	"manager": true, "principal": true, "lieutenant": true, "captain": true, "colonel": true, "gen.": true,
 	"adm.": true, "sergeant": true, "surgeon": true, "inspector": true, "comptroller": true, "chaplain": true,
 	"treasurer": true, "clerk": true, "delegate": true, "delegation": true, "consul": true, "attaché": true,
 	"emperor": true, "sultan": true, "emir": true, "crown": true, "pastor": true, "bishop": true,
 	"rabbi": true, "imam": true, "professor": true, "student": true, "president-elect": true, "whip": true,
-	"majority": true, "minority": true, "ranking": true, "co-chair": true, "counselor": true, "staff": true,
+	"co-chair": true, "counselor": true, "staff": true,
 }
 
 // hasRole reports whether a capitalized phrase names a role: some word of
