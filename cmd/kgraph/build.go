@@ -187,8 +187,12 @@ func runBuild(ctx context.Context, opts *buildOptions) error {
 			}
 		}
 		ex.Learn(res)
-		if store != nil {
-			later.note(it.Doc, extract.LoneSurnames(res))
+		// A later copy replaces a held one, and a document that knew
+		// someone by a surname alone waits for the end of the run.
+		later.forget(it.Doc.ID)
+		if later.hold(it.Doc, extract.LoneSurnames(res)) {
+			sum.Documents++
+			return nil
 		}
 		pending = append(pending, res)
 		pendingIDs[it.Doc.ID] = true
@@ -227,8 +231,36 @@ func runBuild(ctx context.Context, opts *buildOptions) error {
 	if err == nil {
 		err = flush()
 	}
-	if err == nil && store != nil {
-		sum.Revisited, err = later.run(ctx, ex, store)
+	if err == nil {
+		// The held documents, extracted again with every name the run
+		// learnt, in input order.
+		held := later.held()
+		for len(held) > 0 && err == nil {
+			n := min(len(held), 4*runtime.GOMAXPROCS(0))
+			items := make([]source.Item, n)
+			for i, h := range held[:n] {
+				items[i] = source.Item{Doc: h.doc, Origin: h.doc.ID}
+				if ex.Resolves(h.surnames) {
+					sum.Revisited++
+				}
+			}
+			results, errs := extractAll(ctx, ex, items)
+			for i := range items {
+				if errs[i] != nil {
+					err = fmt.Errorf("%s: %w", items[i].Origin, errs[i])
+					break
+				}
+				pending = append(pending, results[i])
+				pendingFacts += len(results[i].Facts)
+			}
+			if err == nil && (len(pending) >= 64 || pendingFacts >= 2000) {
+				err = flush()
+			}
+			held = held[n:]
+		}
+	}
+	if err == nil {
+		err = flush()
 	}
 	if err != nil {
 		return err
@@ -302,53 +334,58 @@ func smallInputs(inputs []string) bool {
 	return len(inputs) > 0 && total <= 1<<20
 }
 
-// secondLookBytes bounds the text a build keeps for a second look: a
-// corpus where many documents name someone by a surname alone must not
-// hold them all.
+// secondLookBytes bounds the text a build holds back: a corpus where many
+// documents name someone by a surname alone must not be kept whole.
 const secondLookBytes = 64 << 20
 
-// secondLook keeps the documents that knew a person by a surname alone
-// ("Morawiecki") and, once the run has read every input, extracts again
-// those whose person a later document named in full, and replaces them in
-// the store: the person is then one node, "Mateusz Morawiecki", however the
+// secondLook holds back the documents that knew a person by a surname
+// alone ("Morawiecki"), to be extracted again and stored once the run has
+// read every input: a later document may name the person in full
+// ("Mateusz Morawiecki"), and the person is then one node however the
 // documents were ordered. Extraction streams, so this is the one place a
-// later document can mend an earlier one.
+// later document can mend an earlier one; holding back, rather than
+// storing and replacing, costs a second extraction and no store writes.
 type secondLook struct {
-	docs     []schema.Document
-	surnames [][]string
-	budget   int
+	docs   []heldDoc
+	byID   map[string]int // document ID → index in docs
+	budget int
 }
 
-func (l *secondLook) note(doc schema.Document, surnames []string) {
+type heldDoc struct {
+	doc      schema.Document
+	surnames []string
+	dropped  bool
+}
+
+// hold keeps doc for the end of the run if it names someone by a surname
+// alone and the text fits in what is left of the budget.
+func (l *secondLook) hold(doc schema.Document, surnames []string) bool {
 	if len(surnames) == 0 || len(doc.Text) > l.budget {
-		return
+		return false
+	}
+	if l.byID == nil {
+		l.byID = map[string]int{}
 	}
 	l.budget -= len(doc.Text)
-	l.docs = append(l.docs, doc)
-	l.surnames = append(l.surnames, surnames)
+	l.byID[doc.ID] = len(l.docs)
+	l.docs = append(l.docs, heldDoc{doc: doc, surnames: surnames})
+	return true
 }
 
-func (l *secondLook) run(ctx context.Context, ex *extract.Pipeline, store *graph.Store) (int, error) {
-	n := 0
-	for i, doc := range l.docs {
-		if !ex.Resolves(l.surnames[i]) {
-			continue
-		}
-		res, err := ex.Extract(ctx, doc)
-		if err != nil {
-			return n, fmt.Errorf("second look at %q: %w", doc.ID, err)
-		}
-		// The text and the extractor are the same, so the stored hash
-		// matches: the old version goes first, with what only it named.
-		// A crash between the two leaves the document out, and the same
-		// build run again stores it.
-		if _, err := store.Remove(ctx, doc.ID); err != nil {
-			return n, fmt.Errorf("second look at %q: %w", doc.ID, err)
-		}
-		if _, err := store.Load(ctx, res); err != nil {
-			return n, fmt.Errorf("second look at %q: %w", doc.ID, err)
-		}
-		n++
+// forget drops a held document a later copy replaces.
+func (l *secondLook) forget(id string) {
+	if i, ok := l.byID[id]; ok {
+		l.docs[i].dropped = true
+		delete(l.byID, id)
 	}
-	return n, nil
+}
+
+func (l *secondLook) held() []heldDoc {
+	var out []heldDoc
+	for _, h := range l.docs {
+		if !h.dropped {
+			out = append(out, h)
+		}
+	}
+	return out
 }
