@@ -4,9 +4,13 @@
 // its label, as in a store; its type is the one most documents give it.
 // A sample of persons goes to stderr with -persons N, each with the other
 // persons whose label shares a word with it, for checking by eye that no
-// person is under two labels.
+// person is under two labels. With -store it reads instead the entities of
+// a built store, `kgraph entities --json`, where a build's second look
+// (documents that knew a person by a surname alone, extracted again at the
+// end) has had its say.
 //
 //	kgraph extract --format json ../shared/corpus/wh-statements.jsonl.gz | go run ./bench/entities
+//	kgraph entities --json --db wh.db | go run ./bench/entities -store -persons 50
 package main
 
 import (
@@ -25,10 +29,33 @@ import (
 
 func main() {
 	persons := flag.Int("persons", 0, "print a seeded sample of `N` persons with their names to stderr")
+	store := flag.Bool("store", false, "read a store's entities (`kgraph entities --json`) instead of extraction results")
 	flag.Parse()
 	types := map[string]map[string]int{} // IRI → type → documents
 	labels := map[string]string{}
 	names := map[string][]string{}
+	if *store {
+		var list []struct {
+			IRI, Label string
+			Types      []string
+			Aliases    []string
+		}
+		if err := json.NewDecoder(os.Stdin).Decode(&list); err != nil {
+			fmt.Fprintln(os.Stderr, "entities: reading the store's entities:", err)
+			os.Exit(1)
+		}
+		for _, e := range list {
+			t := ""
+			if len(e.Types) > 0 {
+				t = e.Types[0]
+			}
+			types[e.IRI] = map[string]int{t: 1}
+			labels[e.IRI] = e.Label
+			names[e.IRI] = e.Aliases
+		}
+		report(types, labels, names, 0, *persons)
+		return
+	}
 	in := bufio.NewScanner(os.Stdin)
 	in.Buffer(make([]byte, 1<<20), 1<<30)
 	docs := 0
@@ -59,6 +86,11 @@ func main() {
 		fmt.Fprintln(os.Stderr, "entities:", err)
 		os.Exit(1)
 	}
+	report(types, labels, names, docs, *persons)
+}
+
+// report prints the count by type and, for persons > 0, the sample.
+func report(types map[string]map[string]int, labels map[string]string, names map[string][]string, docs, persons int) {
 	byType := map[string]int{}
 	var people []string
 	for iri, ts := range types {
@@ -86,7 +118,7 @@ func main() {
 		}
 		fmt.Printf("%s\t%d\n", name, byType[t])
 	}
-	if *persons > 0 {
+	if persons > 0 {
 		// Each sampled person with the other persons whose label shares
 		// a word with it (a surname, or a given name used alone): where
 		// one person hides under two labels, they are among these.
@@ -99,7 +131,7 @@ func main() {
 		slices.Sort(people)
 		rng := rand.New(rand.NewPCG(1, 2))
 		rng.Shuffle(len(people), func(i, j int) { people[i], people[j] = people[j], people[i] })
-		for _, iri := range people[:min(*persons, len(people))] {
+		for _, iri := range people[:min(persons, len(people))] {
 			var near []string
 			ws := strings.Fields(schema.Fold(strings.ToLower(labels[iri])))
 			slices.Reverse(ws) // the surname first: it is what two labels of one person share
