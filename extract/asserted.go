@@ -147,3 +147,31 @@ var irregularParticiples = map[string]string{"bid": "bid", "forbid": "forbidden"
 	"compel": "compelled", "permit": "permitted", "commit": "committed", "spur": "spurred"}
 
 var irregularPast = map[string]bool{"forbid": true}
+
+// wish reports whether the clause of verb v, or the clause it is a
+// conjunct of, is a wish: "May God bless our troops and protect them",
+// "may" opening the sentence before its subject. A wish says nothing done.
+func (p *parse) wish(v int) bool {
+	for steps := 0; v >= 0 && steps < 20; steps++ {
+		for _, k := range p.kids[v] {
+			if p.rel(k) == "aux" && p.lower(k) == "may" && p.opens(k) {
+				return true
+			}
+		}
+		if p.rel(v) != "conj" {
+			return false
+		}
+		v = p.head(v)
+	}
+	return false
+}
+
+// opens reports whether word k begins the sentence, punctuation aside.
+func (p *parse) opens(k int) bool {
+	for j := 0; j < k; j++ {
+		if p.pos(j) != "PUNCT" {
+			return false
+		}
+	}
+	return true
+}

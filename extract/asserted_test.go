@@ -229,3 +229,22 @@ func extractText(t *testing.T, p *Pipeline, text string) schema.Result {
 	}
 	return res
 }
+
+// A wish asserts nothing; "may" inside a clause is a modality kept on the
+// fact.
+func TestExtract_wish(t *testing.T) {
+	p, err := Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, f := range extractText(t, p, "May God bless our troops and protect their families.").Facts {
+		t.Errorf("a wish gave (%s, %s, %s)", f.Subject, f.Predicate, f.Object)
+	}
+	var hedged bool
+	for _, f := range extractText(t, p, "Russia may attack Ukraine again.").Facts {
+		hedged = hedged || f.Predicate == "attack" && f.Modality == "may"
+	}
+	if !hedged {
+		t.Error(`"Russia may attack Ukraine" gave no fact with modality "may"`)
+	}
+}

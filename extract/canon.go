@@ -1282,6 +1282,9 @@ func (d *docState) facts(n int, p *parse, ts []tuple) {
 		if t.copula && p.nominee >= 0 && headOf(p, t.subj) == p.nominee && strings.HasPrefix(pred, "be") {
 			pred = "be nominated as" // "Rollins, of Massachusetts, to be United States Attorney"
 		}
+		if p.wish(t.verb) {
+			continue // "May God bless our troops" asserts nothing
+		}
 		if g, sure := p.embedding(t.verb, pred); g >= 0 {
 			// The sentence may not assert this clause (asserted.go): it
 			// says the act was urged of the one urged, or nothing, or
