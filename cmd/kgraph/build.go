@@ -48,6 +48,12 @@ text replaces that document's facts. A document is stored whole or not at
 all. Inputs that cannot be read are reported and skipped, the others are
 still built, and the exit status is 1.
 
+Names learnt from one document resolve in the next. A document that names
+someone by a surname alone ("Morawiecki") is held back and extracted again
+at the end of the run, so that a later document naming the person in full
+("Prime Minister Mateusz Morawiecki") makes them one person; the summary
+counts these as revisited.
+
 With --dry-run nothing is stored and no store is opened: the documents are
 read and extracted as a build would (names learnt from earlier documents
 included), and the summary counts what would have been loaded, so the
