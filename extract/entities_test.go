@@ -292,6 +292,10 @@ func TestExtract_personNames(t *testing.T) {
 	if got := labels("Secretary Calderon thanked the mayors."); len(got) != 1 || !got["Miriam Calderón"] {
 		t.Errorf("a surname without its accent gave %v", got)
 	}
+	// The Second Gentleman is a title.
+	if got := labels("Second Gentleman Douglas Emhoff visited Kenya."); len(got) != 1 || !got["Douglas Emhoff"] {
+		t.Errorf("Second Gentleman gave %v", got)
+	}
 	// Members of Congress and administrators are titled too.
 	if got := labels("Congresswoman Grace Meng thanked the volunteers. Administrator Deanne Criswell visited Maui."); len(got) != 2 || !got["Grace Meng"] || !got["Deanne Criswell"] {
 		t.Errorf("titled names gave %v", got)

@@ -24,7 +24,7 @@ var titleWords = map[string]bool{
 	"premier": true, "speaker": true, "sheikh": true, "pope": true, "elect": true,
 	"congressman": true, "congresswoman": true, "congressmember": true, "mayor": true, "administrator": true,
 	"commissioner": true, "leader": true, "lady": true, "judge": true, "chief": true, "counselor": true,
-	"lieutenant": true, "colonel": true, "captain": true, "sergeant": true,
+	"lieutenant": true, "colonel": true, "captain": true, "sergeant": true, "gentleman": true,
 }
 
 // notNames end a capitalized phrase that is an institution or a document,
