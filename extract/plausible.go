@@ -90,19 +90,18 @@ func (d *docState) plausible(f *schema.Fact) bool {
 	return !startsUpper(f.Object)
 }
 
-// roleWords end or open what a person can be called beside the titles:
+// roleWords, with the titleWords, end or open what a person can be called:
 // "Senior Counsel", "FEMA Administrator", "Member of the Commission".
 var roleWords = map[string]bool{
-	"administrator": true, "coordinator": true, "counsel": true, "member": true, "members": true, "officer": true,
-	"head": true, "chief": true, "leader": true, "liaison": true, "attorney": true, "judge": true,
-	"commissioner": true, "mayor": true, "justice": true, "congressman": true, "congresswoman": true,
-	"lady": true, "gentleman": true, "founder": true, "ceo": true, "executive": true,
-	"manager": true, "principal": true, "lieutenant": true, "captain": true, "colonel": true, "gen.": true,
-	"adm.": true, "sergeant": true, "surgeon": true, "inspector": true, "comptroller": true, "chaplain": true,
+	"coordinator": true, "counsel": true, "member": true, "members": true, "officer": true,
+	"head": true, "liaison": true, "attorney": true, "justice": true,
+	"founder": true, "ceo": true, "executive": true,
+	"manager": true, "principal": true, "gen.": true,
+	"adm.": true, "surgeon": true, "inspector": true, "comptroller": true, "chaplain": true,
 	"treasurer": true, "clerk": true, "delegate": true, "delegation": true, "consul": true, "attaché": true,
 	"emperor": true, "sultan": true, "emir": true, "crown": true, "pastor": true, "bishop": true,
 	"rabbi": true, "imam": true, "professor": true, "student": true, "president-elect": true, "whip": true,
-	"co-chair": true, "counselor": true, "staff": true,
+	"co-chair": true, "staff": true,
 }
 
 // hasRole reports whether a capitalized phrase names a role: some word of
@@ -194,22 +193,25 @@ var numberWords = map[string]bool{"one": true, "two": true, "three": true, "four
 // the title is Austin's. It runs once the document's persons are all known,
 // as a name may be typed after the fact was made.
 func (d *docState) otherPerson(facts []schema.Fact) []schema.Fact {
-	var names []string // a person's label and the forms it was written in
+	// A person's label and each form it was written in, of two words or
+	// more, with the person's label.
 	owner := map[string]string{}
-	for _, e := range d.ents {
-		if e.Type != schema.TypePerson {
-			continue
+	note := func(name, label string) {
+		if strings.Contains(name, " ") {
+			owner[name] = label
 		}
-		for _, n := range append([]string{e.Label}, aliasNames(e)...) {
-			if strings.Contains(n, " ") {
-				names = append(names, n)
-				owner[n] = e.Label
+	}
+	for _, e := range d.ents {
+		if e.Type == schema.TypePerson {
+			note(e.Label, e.Label)
+			for _, a := range e.Aliases {
+				note(a.Name, e.Label)
 			}
 		}
 	}
 	out := facts[:0]
 	for _, f := range facts {
-		if f.Predicate == "be" && d.isPerson(f.Subject) && holdsOther(f, names, owner) {
+		if f.Predicate == "be" && d.isPerson(f.Subject) && holdsOther(f, owner) {
 			continue
 		}
 		out = append(out, f)
@@ -217,19 +219,11 @@ func (d *docState) otherPerson(facts []schema.Fact) []schema.Fact {
 	return out
 }
 
-func holdsOther(f schema.Fact, names []string, owner map[string]string) bool {
-	for _, n := range names {
-		if owner[n] != f.Subject && (strings.Contains(f.ObjectText, n) || strings.Contains(f.Object, n)) {
+func holdsOther(f schema.Fact, owner map[string]string) bool {
+	for n, label := range owner {
+		if label != f.Subject && (strings.Contains(f.ObjectText, n) || strings.Contains(f.Object, n)) {
 			return true
 		}
 	}
 	return false
-}
-
-func aliasNames(e *schema.Entity) []string {
-	var out []string
-	for _, a := range e.Aliases {
-		out = append(out, a.Name)
-	}
-	return out
 }

@@ -171,6 +171,7 @@ func runBuild(ctx context.Context, opts *buildOptions) error {
 		clear(pendingIDs)
 		return nil
 	}
+	full := func() bool { return len(pending) >= 64 || pendingFacts >= 2000 }
 	later := secondLook{budget: secondLookBytes}
 	prog := newProgress(opts.Err, opts.Quiet)
 	add := func(it source.Item, res schema.Result, err error) error {
@@ -205,7 +206,7 @@ func runBuild(ctx context.Context, opts *buildOptions) error {
 		pendingFacts += len(res.Facts)
 		sum.Documents++
 		prog.update(sum.Documents, total.Facts+pendingFacts)
-		if len(pending) >= 64 || pendingFacts >= 2000 {
+		if full() {
 			return flush()
 		}
 		return nil
@@ -264,7 +265,7 @@ func runBuild(ctx context.Context, opts *buildOptions) error {
 				pending = append(pending, h.res)
 				pendingFacts += len(h.res.Facts)
 			}
-			if err == nil && (len(pending) >= 64 || pendingFacts >= 2000) {
+			if err == nil && full() {
 				err = flush()
 			}
 			held = held[n:]
