@@ -20,7 +20,8 @@
 //     speakers.go (who "we", "I" and "the President" are in this document);
 //   - plausible.go is the last check on each fact: it drops those a reader
 //     spots as broken rather than keep a wrong fact;
-//   - confidence.go scores extractions.
+//   - confidence.go scores extractions and, last of all, drops the facts
+//     the extractor is least sure of.
 //
 // Surface tuples (Extraction) keep the words as written, the form the CaRB
 // benchmark scores; facts carry canonical entity labels and lemmatized
@@ -79,6 +80,9 @@ type Options struct {
 	Terms map[string]bool
 	// AllTerms keeps every concept key whole, as data/terms.txt is made.
 	AllTerms bool
+	// Unsure keeps the facts below MinConfidence that Extract drops
+	// otherwise (confidence.go).
+	Unsure bool
 }
 
 var _ Extractor = (*Pipeline)(nil)
@@ -233,6 +237,9 @@ func (p *Pipeline) Extract(ctx context.Context, doc schema.Document) (schema.Res
 		d.facts(n, pr, pr.tuples())
 	}
 	res.Facts = d.otherPerson(d.out)
+	if !p.opts.Unsure {
+		res.Facts = d.confident(res.Facts)
+	}
 	d.out = res.Facts
 	res.Entities = d.entityList(res.Sentences)
 	return res, nil

@@ -23,6 +23,7 @@ type buildOptions struct {
 	Backend string
 	ID      string
 	Aliases string
+	Unsure  bool
 	JSON    bool
 	Quiet   bool
 	DryRun  bool
@@ -72,6 +73,7 @@ cost of extraction can be measured apart from the store's.`,
 	addStoreFlags(cmd, &opts.DB, &opts.Backend)
 	cmd.Flags().StringVar(&opts.ID, "id", "stdin", "document id for standard input")
 	cmd.Flags().StringVar(&opts.Aliases, "aliases", "", "TSV file of extra names: alias<TAB>canonical<TAB>type")
+	cmd.Flags().BoolVar(&opts.Unsure, "unsure", false, "keep the facts of generic phrases the extractor is least sure of (extract.MinConfidence)")
 	cmd.Flags().BoolVar(&opts.JSON, "json", false, "print the summary as JSON")
 	cmd.Flags().BoolVarP(&opts.Quiet, "quiet", "q", false, "no progress on standard error")
 	cmd.Flags().BoolVar(&opts.DryRun, "dry-run", false, "extract only: open no store and load nothing")
@@ -101,8 +103,9 @@ type buildSummary struct {
 	Seconds   float64 `json:"seconds"`
 }
 
-func newExtractor(aliases string, lines bool) (*extract.Pipeline, error) {
-	opts := extract.Options{Lines: lines}
+// newExtractor returns the default extractor with opts and, when aliases
+// names a file, its names added to the gazetteer.
+func newExtractor(aliases string, opts extract.Options) (*extract.Pipeline, error) {
 	if aliases != "" {
 		f, err := os.Open(aliases)
 		if err != nil {
@@ -120,7 +123,7 @@ func newExtractor(aliases string, lines bool) (*extract.Pipeline, error) {
 
 func runBuild(ctx context.Context, opts *buildOptions) error {
 	start := time.Now()
-	ex, err := newExtractor(opts.Aliases, false)
+	ex, err := newExtractor(opts.Aliases, extract.Options{Unsure: opts.Unsure})
 	if err != nil {
 		return err
 	}

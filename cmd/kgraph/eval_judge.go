@@ -11,6 +11,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/kgraph/kgraph/eval/judge"
+	"github.com/kgraph/kgraph/extract"
 	"github.com/kgraph/kgraph/schema"
 	"github.com/kgraph/kgraph/source"
 )
@@ -104,7 +105,7 @@ func runJudgeSample(ctx context.Context, opts *judgeSampleOptions) error {
 	if err != nil {
 		return err
 	}
-	ex, err := newExtractor(opts.Aliases, false)
+	ex, err := newExtractor(opts.Aliases, extract.Options{})
 	if err != nil {
 		return err
 	}

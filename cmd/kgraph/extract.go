@@ -22,6 +22,7 @@ type extractOptions struct {
 	Lines   bool
 	ID      string
 	Aliases string
+	Unsure  bool
 	Inputs  []string
 }
 
@@ -63,6 +64,7 @@ format the first field is then the input line verbatim.`,
 	cmd.Flags().BoolVar(&opts.Lines, "lines", false, "each input line is one sentence")
 	cmd.Flags().StringVar(&opts.ID, "id", "stdin", "document id for standard input")
 	cmd.Flags().StringVar(&opts.Aliases, "aliases", "", "TSV file of extra names: alias<TAB>canonical<TAB>type")
+	cmd.Flags().BoolVar(&opts.Unsure, "unsure", false, "keep the facts of generic phrases the extractor is least sure of (extract.MinConfidence)")
 	return cmd
 }
 
@@ -76,7 +78,7 @@ func contains(list []string, s string) bool {
 }
 
 func runExtract(ctx context.Context, opts *extractOptions) error {
-	ex, err := newExtractor(opts.Aliases, opts.Lines)
+	ex, err := newExtractor(opts.Aliases, extract.Options{Lines: opts.Lines, Unsure: opts.Unsure})
 	if err != nil {
 		return err
 	}

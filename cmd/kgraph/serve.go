@@ -184,7 +184,7 @@ func (l *lazyExtractor) extract(ctx context.Context, doc schema.Document) (schem
 	l.mu.Lock()
 	defer l.mu.Unlock()
 	if l.ex == nil {
-		ex, err := newExtractor(l.aliases, false)
+		ex, err := newExtractor(l.aliases, extract.Options{})
 		if err != nil {
 			return schema.Result{}, err
 		}
