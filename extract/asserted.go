@@ -144,7 +144,8 @@ func participle(p *parse, g int) string {
 // The control verbs whose past participle is not made by rule.
 var irregularParticiples = map[string]string{"bid": "bid", "forbid": "forbidden", "tell": "told",
 	"get": "got", "lead": "led", "bring": "brought", "set": "set", "let": "let", "drive": "driven",
-	"compel": "compelled", "permit": "permitted", "commit": "committed", "spur": "spurred"}
+	"compel": "compelled", "permit": "permitted", "commit": "committed", "spur": "spurred",
+	"equip": "equipped"}
 
 var irregularPast = map[string]bool{"forbid": true}
 

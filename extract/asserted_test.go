@@ -43,6 +43,12 @@ func TestExtract_asserted(t *testing.T) {
 			doubted: []string{"improve"},
 		},
 		{
+			name: "the ones mobilized act, not the plan that mobilizes them",
+			text: "The plan will mobilize small contractors to meet the challenges of our time.",
+			want: []string{"small contractors | be mobilized to meet | challenges of our time"},
+			not:  []string{"plan | meet | challenges of our time"},
+		},
+		{
 			name: "a pledge is said as pledged",
 			text: "Japan pledged to deepen cooperation.",
 			want: []string{"Japan | pledge to deepen | cooperation"},

@@ -426,7 +426,9 @@ var resourceNouns = wordSet(`funding fund funds money resource resources grant g
 var objectControl = map[string]bool{"urge": true, "call": true, "ask": true, "encourage": true, "invite": true,
 	"press": true, "request": true, "require": true, "enable": true, "allow": true, "help": true, "permit": true,
 	"persuade": true, "compel": true, "force": true, "empower": true, "direct": true, "instruct": true,
-	"challenge": true, "appeal": true, "implore": true, "exhort": true, "task": true, "authorize": true}
+	"challenge": true, "appeal": true, "implore": true, "exhort": true, "task": true, "authorize": true,
+	"mobilize": true, "equip": true, "train": true, "inspire": true, "motivate": true,
+	"recruit": true, "mandate": true, "assign": true, "commission": true, "charge": true, "tell": true, "remind": true}
 
 // preventVerbs keep someone from an act: "prevent X from V-ing", "refrain
 // from V-ing".
