@@ -285,8 +285,21 @@ func isNegation(p *parse, k int) bool {
 	switch p.lower(k) {
 	case "not", "n't", "never", "no":
 		return p.rel(k) != "det"
+	case "longer":
+		// "will no longer see": the "no" hangs on "longer".
+		return p.rel(k) == "advmod" && p.noOf(k) >= 0
 	}
 	return false
+}
+
+// noOf returns the "no" of "no longer" headed by k, or -1.
+func (p *parse) noOf(k int) int {
+	for _, j := range p.kids[k] {
+		if p.lower(j) == "no" && j == k-1 {
+			return j
+		}
+	}
+	return -1
 }
 
 func isRelativePronoun(p *parse, i int) bool {
@@ -707,6 +720,9 @@ func (p *parse) readChildren(h int, c *clauseParts, outer int) {
 		}
 		if isNegation(p, k) {
 			c.t.negated = true
+			if no := p.noOf(k); no >= 0 {
+				c.rel = append(c.rel, no)
+			}
 			c.rel = append(c.rel, k)
 		}
 	}

@@ -30,6 +30,11 @@ func TestSurface(t *testing.T) {
 			want: []string{"reaffirmed | The sides | the vision", "reaffirmed | The sides | values"},
 		},
 		{
+			name: "no longer negates, and stays in the relation",
+			spec: "Borrowers/NOUN/5/nsubj/borrower will/AUX/5/aux no/ADV/4/advmod longer/ADV/5/advmod see/VERB/0/root/see their/PRON/7/nmod:poss loans/NOUN/5/obj/loan ./PUNCT/5/punct",
+			want: []string{"will no longer see | Borrowers | their loans"},
+		},
+		{
 			name: "SVC with an adjective",
 			spec: "The/DET/2/det attack/NOUN/4/nsubj is/AUX/4/cop unacceptable/ADJ/0/root",
 			want: []string{"is | The attack | unacceptable"},
