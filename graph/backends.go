@@ -55,7 +55,7 @@ func registerBackend(b backend) { backends[b.name] = b }
 
 func init() {
 	registerBackend(backend{name: "memstore", cayley: "memstore"})
-	registerBackend(backend{name: "bolt", cayley: "bolt", disk: true, splitDeltas: true, concurrentReads: true})
+	registerBackend(backend{name: "bolt", cayley: boltType, disk: true, splitDeltas: true, concurrentReads: true})
 	registerBackend(backend{name: "leveldb", cayley: leveldb.Type, disk: true, splitDeltas: true, concurrentReads: true})
 	registerBackend(backend{name: "badger", cayley: badger.Type, disk: true, splitDeltas: true, concurrentReads: true})
 	// Cayley's SQL store writes a batch in one database transaction and

@@ -21,18 +21,42 @@ func (s *Store) Import(ctx context.Context, r io.Reader) (int, error) {
 		return 0, err
 	}
 	defer unlock()
+	// Parsing runs a batch ahead of writing, on the other core: a tenth
+	// of a load's time is parsing.
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	batches := make(chan []cgraph.Delta, 1)
+	var n int
+	var readErr error
+	go func() {
+		defer close(batches)
+		n, readErr = readBatches(ctx, r, batches)
+	}()
+	for batch := range batches {
+		if err := s.apply(batch); err != nil {
+			cancel()
+			for range batches { // let the reader stop
+			}
+			return n, fmt.Errorf("import: %w", err)
+		}
+	}
+	return n, readErr
+}
+
+// readBatches parses an N-Quads stream into batches of additions of up to
+// batchSize quads, sends them on out, and returns the number of quads read.
+func readBatches(ctx context.Context, r io.Reader, out chan<- []cgraph.Delta) (int, error) {
 	src := &readErr{r: r}
 	qr := nquads.NewReader(src, false)
 	batch := make([]cgraph.Delta, 0, batchSize)
 	n := 0
-	flush := func() error {
-		if len(batch) == 0 {
-			return nil
+	send := func() error {
+		select {
+		case out <- batch:
+		case <-ctx.Done():
+			return ctx.Err()
 		}
-		if err := s.apply(batch); err != nil {
-			return fmt.Errorf("import: %w", err)
-		}
-		batch = batch[:0]
+		batch = make([]cgraph.Delta, 0, batchSize)
 		return nil
 	}
 	for {
@@ -54,15 +78,15 @@ func (s *Store) Import(ctx context.Context, r io.Reader) (int, error) {
 		n++
 		batch = append(batch, cgraph.Delta{Quad: q, Action: cgraph.Add})
 		if len(batch) == batchSize {
-			if err := ctx.Err(); err != nil {
-				return n, err
-			}
-			if err := flush(); err != nil {
+			if err := send(); err != nil {
 				return n, err
 			}
 		}
 	}
-	return n, flush()
+	if len(batch) == 0 {
+		return n, nil
+	}
+	return n, send()
 }
 
 // readErr remembers the error its reader returned, to tell a failed read
