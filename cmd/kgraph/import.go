@@ -52,7 +52,7 @@ func runImport(ctx context.Context, opts *importOptions) error {
 		r = f
 	}
 	start := time.Now()
-	store, err := graph.Open(ctx, graph.Config{Backend: opts.Backend, Address: opts.DB})
+	store, err := graph.Open(ctx, graph.Config{Backend: opts.Backend, Address: opts.DB, FewWrites: true})
 	if err != nil {
 		return err
 	}
