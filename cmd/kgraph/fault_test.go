@@ -5,7 +5,9 @@ package main
 
 import (
 	"bytes"
+	"compress/gzip"
 	"context"
+	"encoding/json"
 	"fmt"
 	"math/rand/v2"
 	"os"
@@ -280,4 +282,133 @@ func firstDiff(got, want []string) string {
 		}
 	}
 	return "same lines, different order"
+}
+
+// Hostile inputs among good ones: each bad document gets one error line
+// naming its file and line, the good documents are built, and the exit
+// status says that some were refused.
+func TestFault_HostileInput(t *testing.T) {
+	dir := t.TempDir()
+	write := func(name string, data []byte) string {
+		t.Helper()
+		p := filepath.Join(dir, name)
+		if err := os.WriteFile(p, data, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return p
+	}
+	// A 50 MB line between two good ones.
+	var huge bytes.Buffer
+	huge.WriteString(`{"id":"before","text":"Japan welcomed the agreement."}` + "\n")
+	huge.WriteString(`{"id":"huge","text":"`)
+	huge.Write(bytes.Repeat([]byte("Kenya condemned the attack. "), 50<<20/28))
+	huge.WriteString("\"}\n" + `{"id":"after","text":"Chile signed the treaty."}` + "\n")
+	// A gzip file cut short: the lines before the cut are built.
+	var z bytes.Buffer
+	zw := gzip.NewWriter(&z)
+	for i := 1; i <= 40; i++ {
+		fmt.Fprintf(zw, `{"id":"gz%02d","text":"Norway supported the plan %d.`, i, i)
+		for j := range 200 { // digits that hardly compress
+			fmt.Fprintf(zw, " %d", (i*7919+j*104729)%99991)
+		}
+		fmt.Fprint(zw, "\"}\n")
+	}
+	if err := zw.Close(); err != nil {
+		t.Fatal(err)
+	}
+	cut := z.Bytes()[:z.Len()/2]
+
+	inputs := []string{
+		write("huge.jsonl", huge.Bytes()),
+		write("cut.jsonl.gz", cut),
+		write("types.jsonl", []byte(`{"id":"t1","text":5}`+"\n"+`{"id":2,"text":"India agreed."}`+"\n"+`{"id":"t3","text":"Ghana agreed."}`+"\n")),
+		write("broken.jsonl", []byte(`{"id":"b1","text":"Peru agreed.`+"\n"+`{"id":"b2","text":"France agreed."}`+"\n")),
+		write("utf8.jsonl", []byte("{\"id\":\"u1\",\"text\":\"caf\xe9 society\"}\n")),
+		write("photo.txt", []byte("\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR")),
+		write("latin1.txt", []byte("Caf\xe9 society met.")),
+		write("good.txt", []byte("The United States condemned the test.")),
+	}
+	db := filepath.Join(dir, "kg.db")
+	out, errOut, code := run(t, "", append([]string{"build", "--db", db, "-q", "--json"}, inputs...)...)
+	if code != exitError {
+		t.Errorf("exit %d, want %d", code, exitError)
+	}
+	errLines := strings.Split(strings.TrimSpace(errOut), "\n")
+	for _, want := range []string{
+		"huge.jsonl:2: line longer than 16 MB",
+		"cut.jsonl.gz:", // the line depends on where the cut falls
+		`types.jsonl:1: field "text" is a number, want a string`,
+		`types.jsonl:2: field "id" is a number, want a string`,
+		"broken.jsonl:1: not a JSON object: unexpected end of JSON input",
+		"utf8.jsonl:1: invalid UTF-8 at byte offset 22",
+		"photo.txt: binary data (NUL byte at offset 8)",
+		"latin1.txt: invalid UTF-8 at byte offset 3",
+	} {
+		n := 0
+		for _, l := range errLines {
+			if strings.Contains(l, want) {
+				n++
+			}
+		}
+		if n != 1 {
+			t.Errorf("%d error lines say %q, want 1:\n%s", n, want, errOut)
+		}
+	}
+	if len(errLines) != 8 {
+		t.Errorf("%d error lines, want 8, one per bad document:\n%s", len(errLines), errOut)
+	}
+	var gzLine int
+	for _, l := range errLines {
+		if _, rest, ok := strings.Cut(l, "cut.jsonl.gz:"); ok {
+			fmt.Sscanf(rest, "%d: compressed data cut short or corrupt", &gzLine)
+		}
+	}
+	if gzLine < 2 {
+		t.Fatalf("no error names the line where the gzip stream ends:\n%s", errOut)
+	}
+	var sum buildSummary
+	if err := json.Unmarshal([]byte(out), &sum); err != nil {
+		t.Fatalf("summary %q: %v", out, err)
+	}
+	// before, after, the gzip lines before the cut, t3, b2, good.
+	wantNew := 2 + (gzLine - 1) + 3
+	if sum.New != wantNew || sum.Refused != 8 {
+		t.Errorf("summary %+v, want %d new and 8 refused", sum, wantNew)
+	}
+	got, err := readStore(t, db)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if int(got.stats.Documents) != wantNew {
+		t.Errorf("the store holds %d documents, want %d", got.stats.Documents, wantNew)
+	}
+}
+
+// A query that never ends stops at --timeout, and one that would answer
+// millions of rows stops at --limit.
+func TestFault_RunawayQuery(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "kg.db")
+	if _, errOut, code := run(t, "The United States condemned the test.", "build", "--db", db, "-q", "--id", "note", "-"); code != 0 {
+		t.Fatalf("build: %s", errOut)
+	}
+	tests := []struct {
+		name     string
+		args     []string
+		wantCode int
+		wantOut  string
+		wantErr  string
+	}{
+		{"endless", []string{"--timeout", "300ms", `while (true) {}`}, exitError, "", "gizmo query: query timed out after 300ms"},
+		{"endless from stdin", []string{"--timeout", "300ms", "-"}, exitError, "", "query timed out after 300ms"},
+		{"millions of rows, limit", []string{"--limit", "3", `for (var i = 0; i < 1e8; i++) { g.Emit(i) }`}, exitOK, `{"result":[0,1,2],"truncated":true}`, ""},
+		{"millions of rows, timeout", []string{"--timeout", "300ms", `for (var i = 0; i < 1e8; i++) { g.Emit(i) }`}, exitError, "", "query timed out after 300ms"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			out, errOut, code := run(t, `while (true) {}`, append([]string{"query", "--db", db}, tt.args...)...)
+			if code != tt.wantCode || !strings.Contains(errOut, tt.wantErr) || strings.TrimSpace(out) != tt.wantOut {
+				t.Errorf("exit %d, out %q, err %q; want exit %d, out %q, err containing %q", code, out, errOut, tt.wantCode, tt.wantOut, tt.wantErr)
+			}
+		})
+	}
 }
