@@ -101,6 +101,10 @@ type Alias struct {
 	Name  string // the other name: "DPRK"
 	Label string // the entity's canonical label
 	Type  string // the entity's type, "" when unknown or ambiguous
+	// Documents are the IRIs (schema.DocumentIRI) of the documents whose
+	// sentences give the name, sorted; none when only a gazetteer does
+	// (an alias stored without a sentence).
+	Documents []string
 }
 
 // Aliases lists every alias in the store. It reads the alias quads through
@@ -114,9 +118,21 @@ func (s *Store) Aliases(ctx context.Context) ([]Alias, error) {
 		return nil, ErrClosed
 	}
 	names := map[quad.Value][]string{}
+	type entityName struct {
+		e    quad.Value
+		name string
+	}
+	docs := map[entityName][]string{}
 	if err := s.eachQuad(ctx, quad.Predicate, pAlias, func(q quad.Quad) {
-		if a := literal(q.Object); a != "" && !slices.Contains(names[q.Subject], a) {
+		a := literal(q.Object)
+		if a == "" {
+			return
+		}
+		if !slices.Contains(names[q.Subject], a) {
 			names[q.Subject] = append(names[q.Subject], a)
+		}
+		if d := sentenceDocument(q.Label); d != "" && !slices.Contains(docs[entityName{q.Subject, a}], d) {
+			docs[entityName{q.Subject, a}] = append(docs[entityName{q.Subject, a}], d)
 		}
 	}); err != nil {
 		return nil, err
@@ -146,9 +162,27 @@ func (s *Store) Aliases(ctx context.Context) ([]Alias, error) {
 			typ = types[0]
 		}
 		for _, a := range as {
-			out = append(out, Alias{Name: a, Label: label, Type: typ})
+			ds := docs[entityName{e, a}]
+			slices.Sort(ds)
+			out = append(out, Alias{Name: a, Label: label, Type: typ, Documents: ds})
 		}
 	}
 	slices.SortFunc(out, func(a, b Alias) int { return cmp.Or(cmp.Compare(a.Name, b.Name), cmp.Compare(a.Label, b.Label)) })
 	return out, ctx.Err()
+}
+
+// sentenceDocument is the IRI of the document a sentence IRI label names
+// (kg:s/ID/4 → kg:d/ID), "" for any other label. Document ids are escaped
+// in IRIs (schema.DocumentIRI), so the last slash ends the id.
+func sentenceDocument(label quad.Value) string {
+	s, ok := label.(quad.IRI)
+	if !ok {
+		return ""
+	}
+	rest, ok := strings.CutPrefix(string(s), schema.Scheme+"s/")
+	i := strings.LastIndexByte(rest, '/')
+	if !ok || i < 0 {
+		return ""
+	}
+	return schema.Scheme + "d/" + rest[:i]
 }

@@ -59,9 +59,10 @@ func TestStore_Aliases(t *testing.T) {
 			}
 			var rows []string
 			for _, a := range got {
-				rows = append(rows, a.Name+"="+a.Label+":"+a.Type)
+				rows = append(rows, a.Name+"="+a.Label+":"+a.Type+":"+strings.Join(a.Documents, ","))
 			}
-			want := "Blinken=Antony Blinken:Person ROK=Republic of Korea:Country U.S.=United States:Country"
+			// U.S. comes from the gazetteer (no sentence), so from no document.
+			want := "Blinken=Antony Blinken:Person:kg:d/other ROK=Republic of Korea:Country:kg:d/doc U.S.=United States:Country:"
 			if g := strings.Join(rows, " "); g != want {
 				t.Errorf("got  %s\nwant %s", g, want)
 			}

@@ -3,6 +3,7 @@ package graph
 import (
 	"bytes"
 	"context"
+	"errors"
 	"testing"
 
 	"github.com/cayleygraph/quad/nquads"
@@ -56,6 +57,48 @@ func FuzzLoad(f *testing.F) {
 		}
 		if n != stats.Quads {
 			t.Fatalf("read %d quads back, stored %d\n%s", n, stats.Quads, b.Bytes())
+		}
+	})
+}
+
+// FuzzImport reads outside N-Quads: whatever the bytes, Import does not
+// panic, and either refuses them with ErrBadInput (or stores nothing) or
+// stores quads that export and import again to the same store.
+func FuzzImport(f *testing.F) {
+	f.Add([]byte("<a> <b> <c> .\n<a> <b> \"x\"@en <l> .\n"))
+	f.Add([]byte("<a> <b> .\n"))
+	f.Add([]byte("_:b1 <p> \"1\"^^<http://www.w3.org/2001/XMLSchema#integer> .\n# comment\n"))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		ctx := context.Background()
+		s, err := Open(ctx, Config{Backend: "memstore"})
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer s.Close()
+		if _, err := s.Import(ctx, bytes.NewReader(data)); err != nil {
+			if !errors.Is(err, ErrBadInput) {
+				t.Fatalf("Import: %v, want an error matching ErrBadInput", err)
+			}
+			return
+		}
+		var out bytes.Buffer
+		if err := s.Export(ctx, &out, "nquads", ExportOptions{}); err != nil {
+			t.Fatal(err)
+		}
+		s2, err := Open(ctx, Config{Backend: "memstore"})
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer s2.Close()
+		if _, err := s2.Import(ctx, bytes.NewReader(out.Bytes())); err != nil {
+			t.Fatalf("importing an export: %v\n%s", err, out.Bytes())
+		}
+		var again bytes.Buffer
+		if err := s2.Export(ctx, &again, "nquads", ExportOptions{}); err != nil {
+			t.Fatal(err)
+		}
+		if !bytes.Equal(out.Bytes(), again.Bytes()) {
+			t.Fatalf("export, import, export differ:\n%s\n%s", out.Bytes(), again.Bytes())
 		}
 	})
 }

@@ -441,6 +441,19 @@ var conformance = []struct {
 				t.Errorf("%s limit 3: %d rows, %v", lang, len(res.Rows), err)
 			}
 		}
+		// Millions of rows stop at the limit, and at the timeout without one.
+		many := `for (var i = 0; i < 1e8; i++) { g.Emit(i) }`
+		res, err := s.Query(ctx, "gizmo", many, QueryOptions{Limit: 5, Timeout: time.Minute})
+		if err != nil || len(res.Rows) != 5 || !res.Truncated {
+			t.Errorf("10⁸ rows, limit 5: %d rows, truncated %v, %v", len(res.Rows), res.Truncated, err)
+		}
+		res, err = s.Query(ctx, "gizmo", `g.V().Out().Out().Out().Out().Out().All()`, QueryOptions{Limit: 7, Timeout: time.Minute})
+		if err != nil || len(res.Rows) != 7 {
+			t.Errorf("a long path, limit 7: %d rows, %v", len(res.Rows), err)
+		}
+		if _, err := s.Query(ctx, "gizmo", many, QueryOptions{Timeout: 200 * time.Millisecond}); !errors.Is(err, ErrTimeout) {
+			t.Errorf("10⁸ rows, no limit, timeout: err = %v, want a timeout", err)
+		}
 		start := time.Now()
 		_, err = s.Query(ctx, "gizmo", `while (true) {}`, QueryOptions{Timeout: 200 * time.Millisecond})
 		if !errors.Is(err, ErrTimeout) || !strings.Contains(err.Error(), "timed out") {

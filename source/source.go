@@ -250,17 +250,43 @@ func CheckText(b []byte) error {
 		return badInput("binary data (NUL byte at offset %d)", i)
 	}
 	if !utf8.Valid(b) {
-		off := 0
-		for off < len(b) {
-			r, size := utf8.DecodeRune(b[off:])
-			if r == utf8.RuneError && size <= 1 {
-				break
-			}
-			off += size
-		}
-		return badInput("invalid UTF-8 at byte offset %d", off)
+		return badInput("invalid UTF-8 at byte offset %d", invalidUTF8(b))
 	}
 	return nil
+}
+
+// invalidUTF8 is the offset of the first byte of b that is not UTF-8.
+func invalidUTF8(b []byte) int {
+	off := 0
+	for off < len(b) {
+		r, size := utf8.DecodeRune(b[off:])
+		if r == utf8.RuneError && size <= 1 {
+			break
+		}
+		off += size
+	}
+	return off
+}
+
+// jsonError says what json.Unmarshal found wrong with a line, in the
+// line's terms rather than Go's: `field "text" is a number, want a string`
+// instead of "cannot unmarshal number into Go struct field jsonDoc.text".
+func jsonError(err error) error {
+	var te *json.UnmarshalTypeError
+	if errors.As(err, &te) {
+		if te.Field == "" {
+			return badInput("not a JSON object: %s %s", article(te.Value), te.Value)
+		}
+		return badInput("field %q is %s %s, want a string", te.Field, article(te.Value), te.Value)
+	}
+	return badInput("not a JSON object: %v", err)
+}
+
+func article(noun string) string {
+	if noun != "" && strings.ContainsRune("aeiou", rune(noun[0])) {
+		return "an"
+	}
+	return "a"
 }
 
 // jsonDoc is one JSON Lines record; extra fields are ignored.
@@ -284,6 +310,11 @@ func readJSONL(ctx context.Context, path string, r io.Reader, fn func(Item) erro
 		}
 		origin := fmt.Sprintf("%s:%d", path, n)
 		if err != nil && err != io.EOF {
+			// The rest of the file cannot be read: a gzip file cut short
+			// or corrupt, or a failing disk. The line is dropped whole.
+			if _, gz := r.(*gzip.Reader); gz {
+				err = badInput("compressed data cut short or corrupt (%v); the lines before were read", err)
+			}
 			return fn(Item{Origin: origin, Err: err})
 		}
 		atEOF := err == io.EOF
@@ -310,11 +341,14 @@ func readJSONL(ctx context.Context, path string, r io.Reader, fn func(Item) erro
 
 func parseJSONLine(origin string, line []byte) Item {
 	if !utf8.Valid(line) {
-		return Item{Origin: origin, Err: badInput("invalid UTF-8")}
+		return Item{Origin: origin, Err: badInput("invalid UTF-8 at byte offset %d", invalidUTF8(line))}
 	}
 	var d jsonDoc
 	if err := json.Unmarshal(line, &d); err != nil {
-		return Item{Origin: origin, Err: badInput("not a JSON object: %v", err)}
+		return Item{Origin: origin, Err: jsonError(err)}
+	}
+	if bytes.Equal(bytes.TrimSpace(line), []byte("null")) {
+		return Item{Origin: origin, Err: badInput("not a JSON object: null")}
 	}
 	if d.ID == nil || strings.TrimSpace(*d.ID) == "" {
 		return Item{Origin: origin, Err: badInput("no \"id\" field")}

@@ -5,6 +5,8 @@ import (
 	"compress/gzip"
 	"context"
 	"errors"
+	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 	"strings"
@@ -33,6 +35,39 @@ func gz(t *testing.T, s string) []byte {
 	return b.Bytes()
 }
 
+// truncatedGzip is a gzip file of JSON Lines documents t1, t2, … cut
+// short part way, and how many whole lines can be read from it.
+func truncatedGzip(t *testing.T) ([]byte, int) {
+	var b strings.Builder
+	for i := 1; i <= 6; i++ {
+		fmt.Fprintf(&b, "{\"id\":\"t%d\",\"text\":\"Japan welcomed it.", i)
+		for j := 0; j < 300; j++ { // digits that hardly compress
+			fmt.Fprintf(&b, " %d", (i*7919+j*104729)%99991)
+		}
+		b.WriteString("\"}\n")
+	}
+	z := gz(t, b.String())
+	z = z[:len(z)*3/5]
+	zr, err := gzip.NewReader(bytes.NewReader(z))
+	if err != nil {
+		t.Fatal(err)
+	}
+	got, err := io.ReadAll(zr)
+	if err == nil {
+		t.Fatal("the cut gzip stream reads whole")
+	}
+	lines := 0
+	for _, l := range strings.SplitAfter(string(got), "\n") {
+		if strings.HasPrefix(l, "{") && strings.HasSuffix(l, "\n") {
+			lines++
+		}
+	}
+	if lines < 2 {
+		t.Fatalf("only %d whole documents before the cut", lines)
+	}
+	return z, lines
+}
+
 func collect(t *testing.T, inputs []string, opts Options) (docs []Item, errs []Item) {
 	t.Helper()
 	err := Walk(context.Background(), inputs, opts, func(it Item) error {
@@ -57,6 +92,12 @@ func TestWalk(t *testing.T) {
 	write(t, dir, "in/sub/c.jsonl", []byte(`{"id":"c1","text":"One.","title":"T","date":"2024-10-31","url":"http://x"}`+"\n\n"+`{"id":"c2","text":"Two."}`))
 	write(t, dir, "in/d.jsonl.gz", gz(t, `{"id":"d1","text":"Gz."}`+"\n"))
 
+	cut, cutLines := truncatedGzip(t)
+	var ids []string
+	for i := 1; i <= cutLines; i++ {
+		ids = append(ids, fmt.Sprintf("t%d", i))
+	}
+	cutIDs := strings.Join(ids, " ")
 	tests := []struct {
 		name    string
 		inputs  []string
@@ -76,6 +117,13 @@ func TestWalk(t *testing.T) {
 			"{\"id\":\"ok1\",\"text\":\"Fine.\"}\nnot json\n{\"id\":\"x\"}\n{\"text\":\"no id\"}\n{\"id\":\"e\",\"text\":\"\"}\n{\"id\":\"ok2\",\"text\":\"Also fine.\"}"))},
 			wantIDs: "ok1 ok2",
 			wantErr: []string{"bad.jsonl:2: not a JSON object", "bad.jsonl:3: no \"text\"", "bad.jsonl:4: no \"id\"", "bad.jsonl:5: empty document"}},
+		{name: "jsonl wrong types", inputs: []string{write(t, dir, "types.jsonl", []byte(
+			"{\"id\":\"a\",\"text\":5}\n{\"id\":7,\"text\":\"x\"}\n[\"array\"]\nnull\n{\"id\":\"ok\",\"text\":\"Fine.\"}\n{\"id\":\"u\",\"text\":\"caf\xe9\"}\n"))},
+			wantIDs: "ok",
+			wantErr: []string{`types.jsonl:1: field "text" is a number, want a string`, `types.jsonl:2: field "id" is a number, want a string`,
+				"types.jsonl:3: not a JSON object: an array", "types.jsonl:4: not a JSON object: null", "types.jsonl:6: invalid UTF-8 at byte offset 21"}},
+		{name: "truncated gzip", inputs: []string{write(t, dir, "cut.jsonl.gz", cut), good}, wantIDs: cutIDs + " b",
+			wantErr: []string{fmt.Sprintf("cut.jsonl.gz:%d: compressed data cut short or corrupt (unexpected EOF)", cutLines+1)}},
 		{name: "not gzip", inputs: []string{write(t, dir, "fake.jsonl.gz", []byte("plain"))}, wantErr: []string{"not gzip"}},
 	}
 	for _, tt := range tests {
@@ -173,4 +221,29 @@ func TestTexts(t *testing.T) {
 	if err == nil || !strings.Contains(err.Error(), "bad.jsonl:2") {
 		t.Errorf("Texts of a broken JSON Lines file: error %v, want one naming bad.jsonl:2", err)
 	}
+}
+
+// FuzzReadJSONL reads whole JSON Lines files: whatever the bytes, reading
+// ends, never panics, numbers lines in order, and accepts only documents
+// with an id and a text.
+func FuzzReadJSONL(f *testing.F) {
+	f.Add([]byte("{\"id\":\"a\",\"text\":\"b\"}\n\n{\"id\":\"c\",\"text\":\"d\"}"))
+	f.Add([]byte("{\"id\":\"a\",\"text\":5}\r\nnull\n\xff\x00\n"))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		last := 0
+		err := readJSONL(context.Background(), "f", bytes.NewReader(data), func(it Item) error {
+			var n int
+			if _, err := fmt.Sscanf(it.Origin, "f:%d", &n); err != nil || n <= last {
+				t.Fatalf("origin %q after line %d", it.Origin, last)
+			}
+			last = n
+			if it.Err == nil && (it.Doc.ID == "" || CheckText([]byte(it.Doc.Text)) != nil) {
+				t.Fatalf("accepted a document without id or text: %+v", it.Doc)
+			}
+			return nil
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+	})
 }

@@ -6,6 +6,8 @@ import (
 	"fmt"
 	"os"
 	"runtime"
+	"slices"
+	"strings"
 	"sync"
 	"time"
 
@@ -27,7 +29,11 @@ type buildOptions struct {
 	JSON    bool
 	Quiet   bool
 	DryRun  bool
-	Inputs  []string
+	// BatchDocs is the most documents one store write holds (--batch-docs,
+	// hidden: the fault tests use small batches to have many writes to
+	// interrupt).
+	BatchDocs int
+	Inputs    []string
 }
 
 // NewCmdBuild returns `kgraph build`.
@@ -77,6 +83,8 @@ cost of extraction can be measured apart from the store's.`,
 	cmd.Flags().BoolVar(&opts.JSON, "json", false, "print the summary as JSON")
 	cmd.Flags().BoolVarP(&opts.Quiet, "quiet", "q", false, "no progress on standard error")
 	cmd.Flags().BoolVar(&opts.DryRun, "dry-run", false, "extract only: open no store and load nothing")
+	cmd.Flags().IntVar(&opts.BatchDocs, "batch-docs", defaultBatchDocs, "at most this many documents in one store write")
+	_ = cmd.Flags().MarkHidden("batch-docs")
 	return cmd
 }
 
@@ -85,6 +93,10 @@ func addStoreFlags(cmd *cobra.Command, db, backend *string) {
 	cmd.Flags().StringVar(db, "db", defaultDB, "store: a directory, or a URL for postgres")
 	cmd.Flags().StringVar(backend, "backend", "", fmt.Sprintf("store backend (default %q; one of %v)", graph.DefaultBackend, graph.Backends()))
 }
+
+// defaultBatchDocs is how many documents build hands the store at once,
+// unless 2,000 facts come first.
+const defaultBatchDocs = 64
 
 // buildSummary is what build prints.
 type buildSummary struct {
@@ -141,9 +153,13 @@ func runBuild(ctx context.Context, opts *buildOptions) error {
 		if err != nil {
 			return fmt.Errorf("read known names: %w", err)
 		}
-		for _, a := range known {
-			ex.AddName(a.Name, a.Label, a.Type)
+		var inputs map[string]bool
+		if slices.ContainsFunc(known, func(a graph.Alias) bool { return len(a.Documents) > 0 }) {
+			if inputs, err = inputDocuments(ctx, opts); err != nil {
+				return err
+			}
 		}
+		learnStored(ex, known, inputs)
 	}
 
 	var sum buildSummary
@@ -174,7 +190,11 @@ func runBuild(ctx context.Context, opts *buildOptions) error {
 		clear(pendingIDs)
 		return nil
 	}
-	full := func() bool { return len(pending) >= 64 || pendingFacts >= 2000 }
+	batchDocs := opts.BatchDocs
+	if batchDocs <= 0 {
+		batchDocs = defaultBatchDocs
+	}
+	full := func() bool { return len(pending) >= batchDocs || pendingFacts >= 2000 }
 	later := secondLook{budget: secondLookBytes}
 	prog := newProgress(opts.Err, opts.Quiet)
 	add := func(it source.Item, res schema.Result, err error) error {
@@ -408,4 +428,48 @@ func (l *secondLook) held() []heldDoc {
 		}
 	}
 	return out
+}
+
+// learnStored teaches ex the names the store's documents gave, as
+// extract.Pipeline.Learn taught them when those documents were built: names
+// a sentence gave, a person's surname alone excepted. A name that only
+// documents of this run give (inputs, by document IRI) is left out: the
+// run learns it again where that document comes, so that a build run again
+// after a crash gives the store a clean build gives, however far the
+// crashed one got.
+func learnStored(ex *extract.Pipeline, known []graph.Alias, inputs map[string]bool) {
+	for _, a := range known {
+		if len(a.Documents) == 0 || a.Type == schema.TypePerson && !strings.Contains(a.Name, " ") {
+			continue
+		}
+		if !slices.ContainsFunc(a.Documents, func(d string) bool { return !inputs[d] }) {
+			continue
+		}
+		ex.AddName(a.Name, a.Label, a.Type)
+	}
+}
+
+// inputDocuments reads the inputs once ahead of the build for the IRIs of
+// the documents they hold. Standard input, which cannot be read twice, is
+// one document, --id.
+func inputDocuments(ctx context.Context, opts *buildOptions) (map[string]bool, error) {
+	ids := map[string]bool{}
+	var files []string
+	for _, in := range opts.Inputs {
+		if in == "-" {
+			ids[schema.DocumentIRI(opts.ID)] = true
+		} else {
+			files = append(files, in)
+		}
+	}
+	err := source.Walk(ctx, files, source.Options{}, func(it source.Item) error {
+		if it.Err == nil {
+			ids[schema.DocumentIRI(it.Doc.ID)] = true
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, fmt.Errorf("read the inputs' document ids: %w", err)
+	}
+	return ids, nil
 }

@@ -192,9 +192,7 @@ func (l *lazyExtractor) extract(ctx context.Context, doc schema.Document) (schem
 		if err != nil {
 			return schema.Result{}, fmt.Errorf("read known names: %w", err)
 		}
-		for _, a := range known {
-			ex.AddName(a.Name, a.Label, a.Type)
-		}
+		learnStored(ex, known, nil)
 		l.ex = ex
 	}
 	res, err := l.ex.Extract(ctx, doc)
