@@ -54,9 +54,11 @@ func (a *LoadStats) Add(b LoadStats) {
 // splits a document, so a document is stored whole or not at all. On
 // memstore and postgres a batch is one ApplyDeltas (on postgres one
 // transaction); on the kv stores it is two, removals first, because of a
-// Cayley bug (see backend.splitDeltas): should the additions fail, the
-// removed quads are written back, and only a crash between the two writes
-// leaves a replaced document missing (loading it again restores it).
+// Cayley bug (see backend.splitDeltas): the first removes every quad of
+// the replaced versions, the second adds every quad of the new ones.
+// Should the additions fail, the removed quads are written back; a crash
+// between the two writes leaves a replaced document missing, never part
+// of one, and loading it again restores it.
 //
 // On error, the stats count the batches written before it; the failing
 // batch left the store as it was.
@@ -143,7 +145,13 @@ func (s *Store) Load(ctx context.Context, results ...schema.Result) (LoadStats, 
 			keep[q] = true
 		}
 		for _, q := range old.quads {
-			if keep[q] {
+			// A quad both versions have stays where the batch is one
+			// write. Where it is two (splitDeltas), it goes and comes back
+			// too: a crash between the writes must leave the document
+			// missing, which the next build restores, not the part the
+			// versions share, which looks stored (found by
+			// cmd/kgraph TestFault_KilledReplace).
+			if keep[q] && !s.backend.splitDeltas {
 				delete(keep, q) // stored already: neither remove nor add
 				continue
 			}
