@@ -31,7 +31,7 @@ func TestConfident(t *testing.T) {
 		fact(2, "railway", "demand", 0.39),       // a concept of a concept, unsure: dropped
 		fact(2, "railway", "United States", 0.3), // of a name: kept
 		fact(2, "United States", "railway", 0.1), // said of a name: kept
-		unsure,                                   // unsure, and no one is named: dropped
+		unsure,                                   // unresolved: kept
 		fact(3, "railway", "demand", 0.1),        // the best of sentence 3
 	}
 	var got []string

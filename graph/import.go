@@ -27,10 +27,10 @@ func (s *Store) Import(ctx context.Context, r io.Reader) (int, error) {
 	defer cancel()
 	batches := make(chan []cgraph.Delta, 1)
 	var n int
-	var readErr error
+	var rerr error
 	go func() {
 		defer close(batches)
-		n, readErr = readBatches(ctx, r, batches)
+		n, rerr = readBatches(ctx, r, batches)
 	}()
 	for batch := range batches {
 		if err := s.apply(batch); err != nil {
@@ -40,7 +40,7 @@ func (s *Store) Import(ctx context.Context, r io.Reader) (int, error) {
 			return n, fmt.Errorf("import: %w", err)
 		}
 	}
-	return n, readErr
+	return n, rerr
 }
 
 // readBatches parses an N-Quads stream into batches of additions of up to

@@ -69,6 +69,25 @@ func startChild(t *testing.T, args ...string) (*exec.Cmd, *bytes.Buffer) {
 
 // storeDump is what a store holds, read through the library: its N-Quads
 // lines, sorted, and its counts.
+// childBuild runs kgraph with args in a child process, as the killed
+// builds run, to its end, and returns the store it leaves (args' --db) and
+// how long the run took.
+func childBuild(t *testing.T, what string, args ...string) (storeDump, time.Duration) {
+	t.Helper()
+	start := time.Now()
+	cmd, out := startChild(t, args...)
+	if err := cmd.Wait(); err != nil {
+		t.Fatalf("%s: %v\n%s", what, err, out)
+	}
+	took := time.Since(start)
+	db := args[slices.Index(args, "--db")+1]
+	st, err := readStore(t, db)
+	if err != nil {
+		t.Fatalf("%s: the store: %v", what, err)
+	}
+	return st, took
+}
+
 type storeDump struct {
 	lines []string
 	stats graph.Stats
@@ -263,16 +282,7 @@ func TestFault_KilledBuild(t *testing.T) {
 	// how long one takes; and one in this process, to check that a build
 	// is deterministic and the comparison below fair.
 	cleanDB := filepath.Join(dir, "clean.db")
-	start := time.Now()
-	cmd, out := startChild(t, args(cleanDB)...)
-	if err := cmd.Wait(); err != nil {
-		t.Fatalf("clean build: %v\n%s", err, out)
-	}
-	took := time.Since(start)
-	clean, err := readStore(t, cleanDB)
-	if err != nil {
-		t.Fatalf("clean store: %v", err)
-	}
+	clean, took := childBuild(t, "clean build", args(cleanDB)...)
 	if clean.stats.Documents != 40 {
 		t.Fatalf("clean build holds %d documents, want 40", clean.stats.Documents)
 	}
@@ -340,16 +350,7 @@ func TestFault_KilledReplace(t *testing.T) {
 	}
 	cleanDB := filepath.Join(dir, "clean.db")
 	copyDir(t, oldDB, cleanDB)
-	start := time.Now()
-	cmd, out := startChild(t, args(cleanDB)...)
-	if err := cmd.Wait(); err != nil {
-		t.Fatalf("clean replacing build: %v\n%s", err, out)
-	}
-	took := time.Since(start)
-	clean, err := readStore(t, cleanDB)
-	if err != nil {
-		t.Fatal(err)
-	}
+	clean, took := childBuild(t, "clean replacing build", args(cleanDB)...)
 	t.Logf("replacing build: %v in a child process; %d quads before, %d after", took.Round(time.Millisecond), len(before.lines), len(clean.lines))
 
 	stored := killRounds(t, seed, faultRounds/2, took, func(db string) { copyDir(t, oldDB, db) }, args, before, clean)
