@@ -20,7 +20,7 @@ import (
 func (p *parse) repair() {
 	var saved []nlp.Word
 	for _, r := range []func() bool{
-		p.repairOpener, p.repairFusedParticiple, p.repairPastAdjective, p.repairNominalConj,
+		p.repairOpener, p.repairFusedParticiple, p.repairPastAdjective, p.repairNominalConj, p.repairAdjectiveSeries,
 		p.repairPastConj, p.repairLightObl, p.repairNounInfinitive, p.repairObjectPurpose,
 		p.repairReportedConj, p.repairSubjectAgreement, p.repairAsWellAs, p.repairNounGerund,
 		p.repairGerundAdjective, p.repairAdjectiveVerb, p.repairNameConjunction,
@@ -2005,4 +2005,108 @@ func (p *parse) repairTitleName() bool {
 		changed = true
 	}
 	return changed
+}
+
+// repairAdjectiveSeries mends a noun phrase whose adjectives are
+// coordinated before its noun: in "the senseless, cowardly, and brutal
+// attack" or "the deep, enduring, and comprehensive partnership" the
+// parser, seeing a comma after the first adjective, makes that adjective
+// the phrase's head and the noun its last conjunct, so the fact's object
+// becomes "senseless" and the noun a second object. Only adjectives,
+// adverbs, participles, commas and coordinators may stand between the two
+// for the noun to be the head: a determiner or another noun between them
+// opens a phrase of its own.
+func (p *parse) repairAdjectiveSeries() bool {
+	changed := false
+	for k := range p.s.Words {
+		if p.pos(k) != "ADJ" || p.head(k) < 0 {
+			continue
+		}
+		switch p.urel(k) {
+		case "obj", "iobj", "nsubj", "obl", "nmod", "appos", "conj", "xcomp":
+			// Where a noun phrase stands, or where the parser read the
+			// series as said of the object ("creating safer, smarter
+			// transportation"); an adjective said of an object before it
+			// has no noun after it to join.
+		default:
+			continue
+		}
+		if p.urel(k) == "xcomp" && p.hasChild(p.head(k), "obj") {
+			continue // "make our economy stronger, and more resilient"
+		}
+		// The noun may hang on the adjective or on a conjunct of it
+		// ("deep, enduring, and comprehensive partnership": the parser
+		// makes "partnership" a conjunct of "enduring").
+		n := -1
+		for c := k + 1; c < len(p.s.Words) && n < 0; c++ {
+			if !p.nominal(c) {
+				continue
+			}
+			if p.rel(c) == "conj" && p.child(c, "det", "nmod:poss") < 0 && p.conjOf(c, k) {
+				n = c
+			}
+			break
+		}
+		if n < 0 || !p.adjectivesOnly(k+1, n) {
+			continue
+		}
+		h, rel := p.head(k), p.rel(k)
+		p.attach(n, h, rel)
+		p.attach(k, n, "amod")
+		for x := k + 1; x < n; x++ {
+			// The adjectives between are the noun's too, and each comma
+			// or coordinator goes with the adjective after it, so the
+			// phrase reads whole: "senseless, cowardly, and brutal attack".
+			switch {
+			case p.pos(x) != "PUNCT" && p.pos(x) != "CCONJ":
+				p.attach(x, n, "amod")
+			case x+1 < n:
+				p.attach(x, x+1, p.rel(x))
+			}
+		}
+		for _, c := range p.kids[k] {
+			if c < k || c > n {
+				// The determiner, possessor and case marker before the
+				// series and what follows the noun are the noun's.
+				p.attach(c, n, p.rel(c))
+			}
+		}
+		changed = true
+	}
+	return changed
+}
+
+// conjOf says whether c is a conjunct of k, directly or through other
+// conjuncts.
+func (p *parse) conjOf(c, k int) bool {
+	for d := 0; d < 8 && p.rel(c) == "conj"; d++ {
+		c = p.head(c)
+		if c == k {
+			return true
+		}
+	}
+	return false
+}
+
+// adjectivesOnly says whether the words from i up to (not including) the
+// noun j are all modifiers a series of adjectives is made of, joined by a
+// comma or a coordinator, with an adjective right before the noun: "candy
+// and books" or "380V, 1000V" with the first word tagged an adjective are
+// lists of nouns.
+func (p *parse) adjectivesOnly(i, j int) bool {
+	if i >= j || p.pos(j-1) != "ADJ" && p.xpos(j-1) != "VBN" && p.xpos(j-1) != "VBG" {
+		return false
+	}
+	joined := false
+	for x := i; x < j; x++ {
+		switch {
+		case p.pos(x) == "ADJ" || p.pos(x) == "ADV":
+		case p.pos(x) == "VERB" && (p.xpos(x) == "VBN" || p.xpos(x) == "VBG"):
+		case p.s.Words[x].Text == "," || p.pos(x) == "CCONJ":
+			joined = true
+		default:
+			return false
+		}
+	}
+	return joined
 }

@@ -17,6 +17,27 @@ func TestRepair(t *testing.T) {
 		want []string
 	}{
 		{
+			name: "adjectives coordinated before their noun, the first read as the head",
+			spec: "We/PRON/2/nsubj condemn/VERB/0/root the/DET/4/det senseless/ADJ/2/obj ,/PUNCT/6/punct cowardly/ADV/4/advmod ,/PUNCT/10/punct and/CCONJ/10/cc brutal/ADJ/10/amod attack/NOUN/4/conj on/ADP/12/case civilians/NOUN/4/nmod",
+			want: []string{"attack obj condemn", "senseless amod attack", "cowardly amod attack", "the det attack", "civilians nmod attack"},
+		},
+		{
+			name: "the noun of an adjective series hung on a conjunct adjective",
+			spec: "They/PRON/2/nsubj discussed/VERB/0/root the/DET/4/det deep/ADJ/2/obj ,/PUNCT/6/punct enduring/VERB/4/conj ,/PUNCT/10/punct and/CCONJ/10/cc comprehensive/ADJ/10/amod partnership/NOUN/6/conj",
+			xpos: map[int]string{5: "VBG"},
+			want: []string{"partnership obj discussed", "deep amod partnership", "enduring amod partnership"},
+		},
+		{
+			name: "a word tagged an adjective coordinated with a noun stays a conjunct",
+			spec: "They/PRON/2/nsubj receive/VERB/0/root both/CCONJ/4/cc:preconj candy/ADJ/2/obj and/CCONJ/6/cc books/NOUN/4/conj",
+			want: []string{"books conj candy", "candy obj receive"},
+		},
+		{
+			name: "an adjective said of the object keeps its conjuncts",
+			spec: "They/PRON/2/nsubj make/VERB/0/root our/PRON/4/nmod:poss economy/NOUN/2/obj stronger/ADJ/2/xcomp ,/PUNCT/8/punct and/CCONJ/8/cc equity/NOUN/5/conj",
+			want: []string{"equity conj stronger", "stronger xcomp make"},
+		},
+		{
 			name: "a past participle modifying the noun after it, read as a coordinated verb",
 			spec: "team/NOUN/2/nsubj works/VERB/0/root with/ADP/4/case Department/PROPN/2/obl of/ADP/6/case Justice/PROPN/4/nmod and/CCONJ/8/cc affected/VERB/2/conj agencies/NOUN/8/obj",
 			xpos: map[int]string{7: "VBN"},
