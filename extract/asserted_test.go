@@ -76,6 +76,18 @@ func TestExtract_asserted(t *testing.T) {
 			not:  []string{"American Families Plan | make | health care"},
 		},
 		{
+			name: "an infinitive series says what the legislation does, not the signer",
+			text: "Today, President Biden will sign the Bipartisan Infrastructure Deal into law – historic legislation to rebuild crumbling infrastructure, create good paying jobs, and grow our economy.",
+			want: []string{"Biden | sign | historic legislation to rebuild crumbling infrastructure"},
+			not:  []string{"Biden | create | good paying jobs", "Biden | grow | economy", "Biden | sign | historic legislation to rebuild crumbling infrastructure create and grow"},
+		},
+		{
+			name: "adjectives in series before their noun are one object",
+			text: "Japan condemned the senseless, cowardly, and brutal attack on civilians.",
+			want: []string{"Japan | condemn | senseless cowardly and brutal attack on civilians"},
+			not:  []string{"Japan | condemn | senseless"},
+		},
+		{
 			name: "a relative clause is asserted",
 			text: "Japan thanked the nurses who cared for the victims.",
 			want: []string{"nurses | care for | victims"},

@@ -812,6 +812,12 @@ func (p *parse) core(h int, within span, wide bool) span {
 				// "the DPRK's human rights violations and abuses": a bare
 				// noun conjoined to a modified one shares its modifiers,
 				// and the two name one thing.
+				if p.rel(j) == "acl" && p.rel(k) == "conj" && p.pos(k) == "VERB" && p.child(j, "mark") >= 0 {
+					// The infinitive that says which: its first verb only,
+					// not the series it opens ("legislation to rebuild
+					// infrastructure, create jobs, and grow the economy").
+					continue
+				}
 				if j != h || p.rel(k) == "conj" && p.sharesModifiers(h, k) {
 					walk(k, title)
 				}

@@ -24,7 +24,7 @@ func (p *parse) repair() {
 		p.repairPastConj, p.repairLightObl, p.repairNounInfinitive, p.repairObjectPurpose,
 		p.repairReportedConj, p.repairSubjectAgreement, p.repairAsWellAs, p.repairNounGerund,
 		p.repairGerundAdjective, p.repairAdjectiveVerb, p.repairNameConjunction,
-		p.repairGerundSeries, p.repairListedVerb, p.repairHyphenSplit, p.repairPunctHead,
+		p.repairGerundSeries, p.repairListedVerb, p.repairInfinitiveSeries, p.repairHyphenSplit, p.repairPunctHead,
 		p.repairSpeakerObject, p.repairSpeakerTitle, p.repairNounRoot,
 		p.repairReportingRoot, p.repairClausalNoun, p.repairAdjectivalIng, p.repairSingledOut,
 		p.repairControlledGerund, p.repairSplitSubject, p.repairStrayConjunct, p.repairConjLevel,
@@ -2109,4 +2109,42 @@ func (p *parse) adjectivesOnly(i, j int) bool {
 		}
 	}
 	return joined
+}
+
+// repairInfinitiveSeries mends a series of infinitives whose later verbs
+// the parser hung on the main verb: in "sign the deal into law, historic
+// legislation to rebuild infrastructure, create jobs, and grow our
+// economy" it reads "create" as a clause of its own beside "sign", and so
+// the President, not the legislation, creates and grows. A bare verb with
+// no subject, auxiliary or marker of its own, right after the comma that
+// ends a "to" clause, continues that clause's series.
+func (p *parse) repairInfinitiveSeries() bool {
+	changed := false
+	for w := 2; w < len(p.s.Words); w++ {
+		h := p.head(w)
+		if h < 0 || h > w || p.xpos(w) != "VB" || p.rel(w) != "parataxis" && p.rel(w) != "conj" ||
+			p.s.Words[w-1].Text != "," ||
+			p.hasChild(w, "nsubj", "nsubj:pass", "aux", "aux:pass", "mark", "expl", "cop") {
+			continue
+		}
+		end := w - 2
+		v := -1
+		for a, d := end, 0; a > h && d < 8; a, d = p.head(a), d+1 {
+			if p.pos(a) == "VERB" && p.xpos(a) == "VB" {
+				if m := p.child(a, "mark"); m >= 0 && p.lower(m) == "to" {
+					if sp := p.subtree(a, nil); sp[len(sp)-1] == end {
+						v = a
+					}
+					break
+				}
+			}
+		}
+		if v < 0 || !p.dominates(h, v) {
+			continue
+		}
+		p.attach(w, v, "conj")
+		p.attach(w-1, w, "punct")
+		changed = true
+	}
+	return changed
 }

@@ -38,6 +38,18 @@ func TestRepair(t *testing.T) {
 			want: []string{"equity conj stronger", "stronger xcomp make"},
 		},
 		{
+			name: "the later verbs of an infinitive series hung on the main verb",
+			spec: "He/PRON/2/nsubj signed/VERB/0/root legislation/NOUN/2/obj to/PART/5/mark rebuild/VERB/3/acl roads/NOUN/5/obj ,/PUNCT/8/punct create/VERB/2/parataxis jobs/NOUN/8/obj",
+			xpos: map[int]string{4: "VB", 7: "VB"},
+			want: []string{"create conj rebuild", ", punct create"},
+		},
+		{
+			name: "a verb with a subject of its own after an infinitive stays",
+			spec: "He/PRON/2/nsubj signed/VERB/0/root legislation/NOUN/2/obj to/PART/5/mark rebuild/VERB/3/acl roads/NOUN/5/obj ,/PUNCT/9/punct we/PRON/9/nsubj create/VERB/2/parataxis jobs/NOUN/9/obj",
+			xpos: map[int]string{4: "VB", 8: "VB"},
+			want: []string{"create parataxis signed"},
+		},
+		{
 			name: "a past participle modifying the noun after it, read as a coordinated verb",
 			spec: "team/NOUN/2/nsubj works/VERB/0/root with/ADP/4/case Department/PROPN/2/obl of/ADP/6/case Justice/PROPN/4/nmod and/CCONJ/8/cc affected/VERB/2/conj agencies/NOUN/8/obj",
 			xpos: map[int]string{7: "VBN"},
