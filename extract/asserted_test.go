@@ -88,6 +88,12 @@ func TestExtract_asserted(t *testing.T) {
 			not:  []string{"Japan | condemn | senseless"},
 		},
 		{
+			name: "a title with office words joined by and is one person's",
+			text: "The Canadian delegation included National Security and Intelligence Advisor Jody Thomas and Chief of Staff Ramzi Nashef.",
+			want: []string{"Jody Thomas | be | National Security and Intelligence Advisor", "Canadian delegation | include | Jody Thomas"},
+			not:  []string{"Jody Thomas | be | Intelligence Advisor", "Canadian delegation | include | National Security"},
+		},
+		{
 			name: "a relative clause is asserted",
 			text: "Japan thanked the nurses who cared for the victims.",
 			want: []string{"nurses | care for | victims"},

@@ -259,7 +259,12 @@ func (d *docState) splitPersons(p *parse, core span) ([]person, bool) {
 	var parts []span
 	start := 0
 	for i, j := range core {
-		if p.pos(j) == "CCONJ" && p.lower(j) == "and" {
+		if p.pos(j) == "CCONJ" && p.lower(j) == "and" &&
+			(!officeOnly(p, core[start:i]) || i+1 < len(core) && titleWords[p.lower(core[i+1])]) {
+			// An "and" between office words joins them inside one title:
+			// "National Security and Intelligence Advisor Jody Thomas" is
+			// one person, "the Vice President and President-elect
+			// Arévalo" two.
 			parts = append(parts, core[start:i])
 			start = i + 1
 		}
@@ -288,6 +293,16 @@ func (d *docState) splitPersons(p *parse, core span) ([]person, bool) {
 		out = append(out, per)
 	}
 	return out, true
+}
+
+// officeOnly says whether every word of sp is an office or title word.
+func officeOnly(p *parse, sp span) bool {
+	for _, j := range sp {
+		if l := p.lower(j); !officeWords[l] && !titleWords[l] {
+			return false
+		}
+	}
+	return len(sp) > 0
 }
 
 // bareName says whether the words are a short capitalized name with no

@@ -30,7 +30,7 @@ func (p *parse) repair() {
 		p.repairControlledGerund, p.repairSplitSubject, p.repairStrayConjunct, p.repairConjLevel,
 		p.repairRootVerb, p.repairOpenerSubject, p.repairReportedClause,
 		p.repairParticipleModifier, p.repairOfConjunct, p.repairSemicolonSeries,
-		p.repairNomination, p.repairNameCoordination, p.repairNameContinues, p.repairTitleName,
+		p.repairNomination, p.repairNameCoordination, p.repairNameContinues, p.repairTitleName, p.repairTitleRun,
 	} {
 		saved = append(saved[:0], p.s.Words...)
 		if !r() {
@@ -2144,6 +2144,78 @@ func (p *parse) repairInfinitiveSeries() bool {
 		}
 		p.attach(w, v, "conj")
 		p.attach(w-1, w, "punct")
+		changed = true
+	}
+	return changed
+}
+
+// repairTitleRun mends a capitalized title the parser broke off before
+// the name it introduces: in "efforts of Majority Leader Schumer" it makes
+// "Majority" the head and "Leader Schumer" an apposition of it, and in
+// "included National Security and Intelligence Advisor Jody Thomas" it
+// makes "Security" the object and "Advisor Jody Thomas" a conjunct of it,
+// so the person's title comes out as "Leader" or "Intelligence Advisor".
+// The capitalized words that run up to a title word right before a name,
+// with no comma between, are that title's: the title word takes the
+// place of the run's head, and the run hangs on it.
+func (p *parse) repairTitleRun() bool {
+	changed := false
+	for t := 1; t+1 < len(p.s.Words); t++ {
+		n := t + 1
+		if !titleWords[p.lower(t)] || !capitalized(p.s.Words[t].Text) || p.pos(n) != "PROPN" ||
+			!capitalized(p.s.Words[n].Text) || titleWords[p.lower(n)] || officeWords[p.lower(n)] ||
+			p.head(n) != t && p.head(t) != n {
+			continue
+		}
+		s := t
+		for x := t - 1; x >= 0; x-- {
+			w := p.s.Words[x]
+			if capitalized(w.Text) && (w.UPOS == "PROPN" || w.UPOS == "NOUN" || w.UPOS == "ADJ") {
+				s = x
+				continue
+			}
+			if (w.Text == "and" || w.Text == "of") && x > 0 && officeWords[p.lower(x-1)] &&
+				(officeWords[p.lower(x+1)] || titleWords[p.lower(x+1)]) {
+				// Only office words join inside a title: "National Security
+				// and Intelligence Advisor", not "the UAE and President
+				// Sheikh Mohamed".
+				continue
+			}
+			break
+		}
+		if s == t {
+			continue
+		}
+		// The run's head: the word of the run above the title word whose
+		// own head lies outside the run.
+		r := -1
+		for a, d := p.head(t), 0; a >= s && a < t && d < 8; a, d = p.head(a), d+1 {
+			r = a
+		}
+		if r < 0 || p.head(r) >= s && p.head(r) <= t {
+			continue
+		}
+		h, rel := p.head(r), p.rel(r)
+		p.attach(t, h, rel)
+		p.attach(r, t, "compound")
+		for _, c := range p.kids[r] {
+			if c < s || c > n && p.head(c) == r {
+				// What hung on the run's head from outside it (its case
+				// marker, the next item of a list) is the title's now.
+				p.attach(c, t, p.rel(c))
+			}
+		}
+		for x := s + 1; x < t; x++ {
+			switch {
+			case p.pos(x) == "CCONJ" && x+1 < t:
+				// "Security and Intelligence": the words either side of
+				// a coordinator inside the title are conjuncts.
+				p.attach(x+1, x-1, "conj")
+				p.attach(x, x+1, "cc")
+			case x != r && p.head(x) == t && p.rel(x) != "compound" && p.rel(x) != "amod" && p.rel(x) != "cc":
+				p.attach(x, t, "compound")
+			}
+		}
 		changed = true
 	}
 	return changed

@@ -50,6 +50,21 @@ func TestRepair(t *testing.T) {
 			want: []string{"create parataxis signed"},
 		},
 		{
+			name: "a title's first words read as the head, the title and name an apposition",
+			spec: "efforts/NOUN/0/root of/ADP/3/case Majority/NOUN/1/nmod Leader/PROPN/3/appos Schumer/PROPN/4/flat",
+			want: []string{"Leader nmod efforts", "Majority compound Leader", "of case Leader", "Schumer flat Leader"},
+		},
+		{
+			name: "office words joined by and inside one title",
+			spec: "They/PRON/2/nsubj included/VERB/0/root National/ADJ/4/amod Security/PROPN/2/obj and/CCONJ/7/cc Intelligence/PROPN/7/compound Advisor/PROPN/4/conj Jody/PROPN/7/flat",
+			want: []string{"Advisor obj included", "Security compound Advisor", "Intelligence conj Security", "and cc Intelligence"},
+		},
+		{
+			name: "a country before and is no part of the next title",
+			spec: "work/NOUN/0/root of/ADP/3/case UAE/PROPN/1/nmod and/CCONJ/6/cc President/PROPN/6/compound Sheikh/PROPN/3/conj Mohamed/PROPN/6/flat",
+			want: []string{"Sheikh conj UAE", "UAE nmod work"},
+		},
+		{
 			name: "a past participle modifying the noun after it, read as a coordinated verb",
 			spec: "team/NOUN/2/nsubj works/VERB/0/root with/ADP/4/case Department/PROPN/2/obl of/ADP/6/case Justice/PROPN/4/nmod and/CCONJ/8/cc affected/VERB/2/conj agencies/NOUN/8/obj",
 			xpos: map[int]string{7: "VBN"},
