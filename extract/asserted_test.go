@@ -94,6 +94,17 @@ func TestExtract_asserted(t *testing.T) {
 			not:  []string{"Jody Thomas | be | Intelligence Advisor", "Canadian delegation | include | National Security"},
 		},
 		{
+			name: "a titled person of a country",
+			text: "President Biden spoke with Prime Minister Boris Johnson of the United Kingdom. Jake Sullivan met with Foreign Minister Jean-Yves Le Drian of France.",
+			want: []string{"Biden | speak with | Boris Johnson", "Boris Johnson | be | Prime Minister", "Jean-Yves Le Drian | be | Foreign Minister"},
+			not:  []string{"Yves Le Drian | be | Foreign Minister Jean-"},
+		},
+		{
+			name: "a delegation to a person's funeral is no person",
+			text: "Vice President Kamala Harris will lead the Presidential Delegation to the State Funeral of former Prime Minister Abe Shinzo of Japan.",
+			not:  []string{"Kamala Harris | lead | Abe Shinzo"},
+		},
+		{
 			name: "a relative clause is asserted",
 			text: "Japan thanked the nurses who cared for the victims.",
 			want: []string{"nurses | care for | victims"},

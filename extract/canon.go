@@ -25,6 +25,8 @@ type docState struct {
 	surnames map[string]string // Key(surname) → person label
 	lead     *listLead         // the list the sentences are items of, if any
 	doers    map[int][]string  // sentence → the persons its facts' subjects are, for "they"
+	met      []string          // the persons who last met, for "they"
+	metAt    int               // the sentence they met in
 	leaders  []string          // the persons the title names, for "the two leaders"
 	titled   map[string]bool   // person+title facts already written
 	// The most recent named subjects, for pronouns: "it" and "its" take a
@@ -416,6 +418,12 @@ func (d *docState) resolveArg(p *parse, sp span, wide bool) mention {
 		// "Rice and Richmond hosted the families. They thanked …": the
 		// persons who acted in the sentence before, not the parties.
 		m.labels = append([]string(nil), d.doers[d.sentence-1]...)
+		return m
+	case k == "they" && len(d.met) >= 2 && d.sentence > d.metAt && d.sentence <= d.metAt+3:
+		// A readout's "they" after "Sullivan met with Dokos" is the two
+		// who met, for a few sentences; "them" is as often whom they
+		// spoke of.
+		m.labels = append([]string(nil), d.met...)
 		return m
 	case leaderRef(k) && len(d.leaders) >= 2 && (countedGroup(k) == 0 || countedGroup(k) == len(d.leaders)):
 		// "the two leaders" of a readout of a meeting between two
@@ -1492,9 +1500,26 @@ func (d *docState) fact(n int, p *parse, t tuple, subj, obj mention, pred string
 			if !g.Unresolved && d.isPerson(g.Subject) && !slices.Contains(d.doers[g.Sentence], g.Subject) {
 				d.doers[g.Sentence] = append(d.doers[g.Sentence], g.Subject)
 			}
+			if meetings[pred] && !g.Unresolved && g.Polarity() == "positive" && d.isPerson(g.Subject) && d.isPerson(g.Object) {
+				// "Sullivan met with Dokos. They discussed …": the two
+				// who met are "they" for the sentences that follow.
+				if d.metAt != g.Sentence {
+					d.met, d.metAt = nil, g.Sentence
+				}
+				for _, x := range []string{g.Subject, g.Object} {
+					if !slices.Contains(d.met, x) {
+						d.met = append(d.met, x)
+					}
+				}
+			}
 		}
 	}
 }
+
+// meetings are the predicates whose subject and object act together
+// afterwards.
+var meetings = map[string]bool{"meet with": true, "meet": true, "speak with": true, "talk with": true,
+	"speak by phone with": true, "host": true, "join": true}
 
 // entityList returns the entities in order of first mention.
 func (d *docState) entityList(sents []schema.Sentence) []schema.Entity {

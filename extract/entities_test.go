@@ -30,6 +30,14 @@ func TestExtract_resolution(t *testing.T) {
 			not: []string{"Both sides"},
 		},
 		{
+			name: "they after a meeting are the two who met",
+			text: "National Security Advisor Jake Sullivan met with Greek National Security Advisor Thanos Dokos.\n" +
+				"They discussed the importance of countering harmful influence in the region.",
+			facts: []string{"Jake Sullivan | discuss importance of | countering harmful influence in region",
+				"Thanos Dokos | discuss importance of | countering harmful influence in region"},
+			not: []string{"They", "United States"},
+		},
+		{
 			name:  "pronoun to the last named thing",
 			text:  "Russia launched a missile. It violated the UN Charter.",
 			facts: []string{"Russia | launch | missile", "Russia | violate | United Nations Charter"},
@@ -259,6 +267,11 @@ func TestExtract_personNames(t *testing.T) {
 	}
 	if got := labels("President Biden spoke with Secretary Austin."); len(got) != 2 || !got["Joseph Biden"] || !got["Lloyd Austin"] {
 		t.Errorf("a later document's surnames gave %v", got)
+	}
+	// A king's one name is no surname of another person's.
+	labels("Governor Makola Abdullah spoke.")
+	if got := labels("President Biden spoke with His Majesty King Abdullah II of Jordan."); !got["King Abdullah II"] || got["Makola Abdullah"] {
+		t.Errorf("a king by his regnal name gave %v", got)
 	}
 	// A surname two persons share names no one of them.
 	labels("Senator Jane Roe spoke.")

@@ -70,12 +70,32 @@ func (d *docState) splitPerson(p *parse, core span) (person, bool) {
 	if len(core) < 2 {
 		return person{}, false
 	}
+	// "King Abdullah II of Jordan", "President Dina Boluarte of Peru": the
+	// country after the name is whose the person is.
+	var of string
+	for k := len(core) - 2; k >= 2 && k >= len(core)-4; k-- {
+		if p.lower(core[k]) != "of" {
+			continue
+		}
+		e, ok := d.gaz.Lookup(p.text(d.text, core[k+1:]))
+		if _, whole := d.gaz.Lookup(p.text(d.text, core[k-1:])); ok && !whole && e.Type == schema.TypeCountry &&
+			(p.pos(core[k-1]) == "PROPN" || nameSuffixes[p.lower(core[k-1])]) && !notNames[p.lower(core[k-1])] && !institutions[p.lower(core[k-1])] {
+			// Not "Ambassador to the Republic of Panama" (a country's
+			// name) nor "the Export-Import Bank of the United States".
+			of, core = e.Canonical, core[:k]
+		}
+		break
+	}
 	// The name: the capitalized words at the end that are no office word.
 	first := len(core)
 	for i := len(core) - 1; i >= 0; i-- {
 		w := p.s.Words[core[i]]
 		if nameSuffixes[strings.ToLower(w.Text)] && i == len(core)-1 && i >= 2 && p.givenName(core[i-2]) {
 			continue // "Lloyd J. Austin III": the suffix ends the name
+		}
+		if w.Text == "-" && i > 0 && i < len(core)-1 && p.s.Words[core[i-1]].End == w.Start && w.End == p.s.Words[core[i+1]].Start {
+			first = i // "Jean-Yves Le Drian": a hyphen inside a name
+			continue
 		}
 		if officeWords[strings.ToLower(w.Text)] || titleWords[strings.ToLower(w.Text)] || !capitalized(w.Text) || isAcronym(w.Text) && len(w.Text) > 1 && !strings.HasSuffix(w.Text, ".") {
 			break
@@ -105,7 +125,13 @@ func (d *docState) splitPerson(p *parse, core span) (person, bool) {
 	for first < len(core) && p.s.Words[core[first]].Text == "-" {
 		first++
 	}
-	if len(core)-first > 4 {
+	words := 0
+	for _, j := range core[first:] {
+		if p.s.Words[j].Text != "-" {
+			words++
+		}
+	}
+	if words > 4 {
 		return person{}, false
 	}
 	// The title: must contain a title word right before the name or start
@@ -120,6 +146,16 @@ func (d *docState) splitPerson(p *parse, core span) (person, bool) {
 	}
 	if !hasTitle {
 		return person{}, false
+	}
+	for _, j := range core[:first] {
+		if titleWords[p.lower(j)] && capitalized(p.s.Words[j].Text) {
+			break
+		}
+		if p.pos(j) == "ADP" && j != core[0] {
+			// "the Presidential Delegation to the State Funeral of former
+			// Prime Minister Abe Shinzo" is a delegation, not a person.
+			return person{}, false
+		}
 	}
 	inTitle := false
 	for _, j := range core[:first] {
@@ -139,7 +175,17 @@ func (d *docState) splitPerson(p *parse, core span) (person, bool) {
 	for lead < first && p.pos(core[lead]) == "ADP" {
 		lead++
 	}
+	for _, j := range core[lead:first] {
+		if givenNames()[p.s.Words[j].Text] && !titleWords[p.lower(j)] && !officeWords[p.lower(j)] {
+			// "President Emmanuel Macron of France Olaf Scholz": another
+			// person's name is no part of a title.
+			return person{}, false
+		}
+	}
 	title := singularTitle(strings.TrimSpace(p.text(d.text, stripParenAcronym(p, core[lead:first]))))
+	if t, ok := strings.CutSuffix(title, " Dr."); ok {
+		title = t // "President Dr. Irfaan Ali": the doctor is no office
+	}
 	name := p.text(d.text, core[first:])
 	if _, known := d.gaz.Lookup(name); known || name == "" {
 		return person{}, false
@@ -151,7 +197,7 @@ func (d *docState) splitPerson(p *parse, core span) (person, bool) {
 			return person{}, false
 		}
 	}
-	per := person{name: name, title: title}
+	per := person{name: name, title: title, affiliation: of}
 	for _, m := range d.scanNames(nlpSentence(p, core[:first])) {
 		if m.Type == schema.TypeCountry || m.Type == schema.TypeOrganization {
 			per.affiliation = m.Canonical
@@ -187,9 +233,30 @@ func capitalized(s string) bool {
 	return unicode.IsUpper(r)
 }
 
+// lastWord is the last of the words of s.
+func lastWord(s string) string {
+	f := strings.Fields(s)
+	if len(f) == 0 {
+		return s
+	}
+	return f[len(f)-1]
+}
+
+// monarchs are the titles a ruler is known by with one name.
+var monarchs = map[string]bool{"king": true, "queen": true, "sheikh": true, "emir": true, "sultan": true,
+	"prince": true, "princess": true, "pope": true, "majesty": true}
+
 // person records a titled person and returns the entity label.
 func (d *docState) person(per person, n int) string {
-	label := d.personName(per.name, n)
+	var label string
+	if t := strings.Fields(strings.ToLower(per.title)); len(t) > 0 && monarchs[t[len(t)-1]] && len(strings.Fields(per.name)) <= 2 {
+		// "King Abdullah II" is known by his title and regnal name: his
+		// one name is no surname to join with another Abdullah.
+		m := t[len(t)-1]
+		label = d.known(strings.ToUpper(m[:1])+m[1:]+" "+per.name, schema.TypePerson, schema.Alias{})
+	} else {
+		label = d.personName(per.name, n)
+	}
 	e := d.ents[Key(label)]
 	if e.Type != schema.TypePerson {
 		e.Type = schema.TypePerson
@@ -201,7 +268,7 @@ func (d *docState) person(per person, n int) string {
 		d.known(per.affiliation, "", schema.Alias{})
 		e.Affiliations = append(e.Affiliations, per.affiliation)
 	}
-	if per.title != "" {
+	if per.title != "" && !strings.HasPrefix(Key(label), lastWord(Key(per.title))+" ") {
 		// A title is said of the person: "President Yoon" says Yoon is
 		// President. Recorded once per sentence that says it.
 		f := schema.Fact{Subject: label, Predicate: "be", Object: per.title,
@@ -259,7 +326,7 @@ func (d *docState) splitPersons(p *parse, core span) ([]person, bool) {
 	var parts []span
 	start := 0
 	for i, j := range core {
-		if p.pos(j) == "CCONJ" && p.lower(j) == "and" &&
+		if p.pos(j) == "CCONJ" && p.lower(j) == "and" && !d.andInName(p, core, i) &&
 			(!officeOnly(p, core[start:i]) || i+1 < len(core) && titleWords[p.lower(core[i+1])]) {
 			// An "and" between office words joins them inside one title:
 			// "National Security and Intelligence Advisor Jody Thomas" is
@@ -294,6 +361,26 @@ func (d *docState) splitPersons(p *parse, core span) ([]person, bool) {
 	}
 	return out, true
 }
+
+// andInName says whether the "and" at core[i] is inside a name the
+// gazetteer knows: "Prime Minister Keith Rowley of Trinidad and Tobago".
+func (d *docState) andInName(p *parse, core span, i int) bool {
+	for a := max(0, i-3); a < i; a++ {
+		for b := i + 1; b < len(core) && b <= i+3; b++ {
+			if _, ok := d.gaz.Lookup(p.text(d.text, core[a:b+1])); ok {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// institutions end the name of a body, never of a person, before "of".
+var institutions = map[string]bool{"bank": true, "republic": true, "kingdom": true, "class": true,
+	"service": true, "county": true, "schools": true, "funeral": true, "delegation": true, "community": true,
+	"union": true, "federation": true, "states": true, "emirates": true, "islands": true, "agency": true,
+	"board": true, "court": true, "house": true, "committee": true, "chamber": true, "party": true,
+	"army": true, "navy": true, "government": true, "people": true, "embassy": true, "consulate": true}
 
 // officeOnly says whether every word of sp is an office or title word.
 func officeOnly(p *parse, sp span) bool {

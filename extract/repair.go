@@ -20,7 +20,7 @@ import (
 func (p *parse) repair() {
 	var saved []nlp.Word
 	for _, r := range []func() bool{
-		p.repairOpener, p.repairFusedParticiple, p.repairPastAdjective, p.repairNominalConj, p.repairAdjectiveSeries,
+		p.repairOpener, p.repairCasedObject, p.repairFusedParticiple, p.repairPastAdjective, p.repairNominalConj, p.repairAdjectiveSeries,
 		p.repairPastConj, p.repairLightObl, p.repairNounInfinitive, p.repairObjectPurpose,
 		p.repairReportedConj, p.repairSubjectAgreement, p.repairAsWellAs, p.repairNounGerund,
 		p.repairGerundAdjective, p.repairAdjectiveVerb, p.repairNameConjunction,
@@ -2216,6 +2216,29 @@ func (p *parse) repairTitleRun() bool {
 				p.attach(x, t, "compound")
 			}
 		}
+		changed = true
+	}
+	return changed
+}
+
+// repairCasedObject mends an object that opens with a preposition: in
+// "spoke with Prime Minister Boris Johnson" the parser hangs "with" on
+// "Boris" and makes "Johnson" the object, and "with" is lost from the
+// relation. An object takes no preposition; a phrase that opens with one
+// is an oblique, its preposition the head's case marker.
+func (p *parse) repairCasedObject() bool {
+	changed := false
+	for k := range p.s.Words {
+		if p.rel(k) != "obj" || p.head(k) < 0 || p.pos(p.head(k)) != "VERB" || !p.nominal(k) {
+			continue
+		}
+		sp := p.subtree(k, nil)
+		c := sp[0]
+		if c == k || p.pos(c) != "ADP" || p.rel(c) != "case" || p.head(c) == k || p.head(c) > k {
+			continue
+		}
+		p.attach(c, k, "case")
+		p.attach(k, p.head(k), "obl")
 		changed = true
 	}
 	return changed

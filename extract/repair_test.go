@@ -65,6 +65,11 @@ func TestRepair(t *testing.T) {
 			want: []string{"Sheikh conj UAE", "UAE nmod work"},
 		},
 		{
+			name: "an object that opens with a preposition is an oblique",
+			spec: "Biden/PROPN/2/nsubj spoke/VERB/0/root with/ADP/5/case Prime/ADJ/5/amod Boris/PROPN/6/compound Johnson/PROPN/2/obj",
+			want: []string{"Johnson obl spoke", "with case Johnson"},
+		},
+		{
 			name: "a past participle modifying the noun after it, read as a coordinated verb",
 			spec: "team/NOUN/2/nsubj works/VERB/0/root with/ADP/4/case Department/PROPN/2/obl of/ADP/6/case Justice/PROPN/4/nmod and/CCONJ/8/cc affected/VERB/2/conj agencies/NOUN/8/obj",
 			xpos: map[int]string{7: "VBN"},
