@@ -105,6 +105,12 @@ func TestExtract_asserted(t *testing.T) {
 			not:  []string{"Kamala Harris | lead | Abe Shinzo"},
 		},
 		{
+			name: "what an aim would prevent is not said not to happen",
+			text: "The leaders discussed their joint commitment to prevent Iran from obtaining a nuclear weapon. Sanctions prevented Russia from acquiring the chips.",
+			want: []string{"Russia | acquire | chips"},
+			not:  []string{"Iran | obtain | nuclear weapon"},
+		},
+		{
 			name: "a relative clause is asserted",
 			text: "Japan thanked the nurses who cared for the victims.",
 			want: []string{"nurses | care for | victims"},

@@ -1305,7 +1305,9 @@ func (d *docState) facts(n int, p *parse, ts []tuple) {
 			// something to be said with less confidence.
 			if rel, ok := p.controlled(t.verb, g, t.subj); ok {
 				pred = rel + " " + pred
-			} else if sure {
+			} else if sure || p.prevented(t.verb) {
+				// "efforts to prevent Iran from acquiring a weapon" do
+				// not say Iran acquires none.
 				continue
 			} else {
 				t.doubt = true
