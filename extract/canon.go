@@ -461,6 +461,13 @@ func (d *docState) resolveArg(p *parse, sp span, wide bool) mention {
 		}
 		if a := d.antecedent(k); a != "" {
 			m.labels = []string{a}
+			if d.lastPerson == a && slices.Contains(d.doers[d.sentence-1], a) {
+				// "He was a brother. He was a friend.": a "he" that goes
+				// on from a sentence the person did something in keeps
+				// the person in view for the next; a sentence about
+				// someone else ("Elnahal has overseen …") ends the run.
+				d.lastPersonSent = d.sentence
+			}
 			return m
 		}
 		m.labels, m.unresolved = []string{m.text}, true
@@ -1502,6 +1509,16 @@ func (d *docState) fact(n int, p *parse, t tuple, subj, obj mention, pred string
 			if !g.Unresolved && d.isPerson(g.Subject) && !slices.Contains(d.doers[g.Sentence], g.Subject) {
 				d.doers[g.Sentence] = append(d.doers[g.Sentence], g.Subject)
 			}
+			if pred == "be" && humanRoles[Key(g.Object)] && !g.Unresolved {
+				// "Ahmaud Arbery was a son": only a person is a son, and
+				// "he" in the next sentence is that person.
+				if e := d.ents[Key(g.Subject)]; e != nil && e.Type == "" && personLike(g.Subject) {
+					e.Type = schema.TypePerson
+				}
+				if d.isPerson(g.Subject) {
+					d.lastPerson, d.lastPersonSent = g.Subject, g.Sentence
+				}
+			}
 			if meetings[pred] && !g.Unresolved && g.Polarity() == "positive" && d.isPerson(g.Subject) && d.isPerson(g.Object) {
 				// "Sullivan met with Dokos. They discussed …": the two
 				// who met are "they" for the sentences that follow.
@@ -1516,6 +1533,26 @@ func (d *docState) fact(n int, p *parse, t tuple, subj, obj mention, pred string
 			}
 		}
 	}
+}
+
+// humanRoles are what only a person is.
+var humanRoles = wordSet(`son daughter brother sister father mother husband wife friend child grandson
+	granddaughter grandfather grandmother uncle aunt cousin nephew niece widow widower veteran nurse
+	teacher student mentor hero patriot neighbor colleague`)
+
+// personLike says whether a label reads as a person's name: two to four
+// capitalized words, none of them a word institutions are named with.
+func personLike(label string) bool {
+	f := strings.Fields(label)
+	if len(f) < 2 || len(f) > 4 {
+		return false
+	}
+	for _, w := range f {
+		if !startsUpper(w) || notNames[strings.ToLower(w)] || institutions[strings.ToLower(w)] || officeWords[strings.ToLower(w)] {
+			return false
+		}
+	}
+	return true
 }
 
 // meetings are the predicates whose subject and object act together

@@ -38,6 +38,12 @@ func TestExtract_resolution(t *testing.T) {
 			not: []string{"They", "United States"},
 		},
 		{
+			name:  "he goes on naming the person a run of sentences is about",
+			text:  "Maria Lopez was a daughter. She was a sister. She was a teacher. She taught chemistry in Ohio.",
+			facts: []string{"Maria Lopez | be | sister", "Maria Lopez | be | teacher", "Maria Lopez | teach | chemistry"},
+			not:   []string{"She"},
+		},
+		{
 			name:  "pronoun to the last named thing",
 			text:  "Russia launched a missile. It violated the UN Charter.",
 			facts: []string{"Russia | launch | missile", "Russia | violate | United Nations Charter"},
