@@ -20,7 +20,7 @@ import (
 func (p *parse) repair() {
 	var saved []nlp.Word
 	for _, r := range []func() bool{
-		p.repairOpener, p.repairCasedObject, p.repairFusedParticiple, p.repairPastAdjective, p.repairNominalConj, p.repairAdjectiveSeries,
+		p.repairOpener, p.repairCasedObject, p.repairBareComplement, p.repairFusedParticiple, p.repairPastAdjective, p.repairNominalConj, p.repairAdjectiveSeries,
 		p.repairPastConj, p.repairLightObl, p.repairNounInfinitive, p.repairObjectPurpose,
 		p.repairReportedConj, p.repairSubjectAgreement, p.repairAsWellAs, p.repairNounGerund,
 		p.repairGerundAdjective, p.repairAdjectiveVerb, p.repairNameConjunction,
@@ -2239,6 +2239,50 @@ func (p *parse) repairCasedObject() bool {
 		}
 		p.attach(c, k, "case")
 		p.attach(k, p.head(k), "obl")
+		changed = true
+	}
+	return changed
+}
+
+// clauseVerbs take a clause without "that": "ensure workers have access",
+// "believe the plan works".
+var clauseVerbs = wordSet(`ensure guarantee believe know think hope mean show demonstrate say expect
+	understand recognize insist argue suggest`)
+
+// repairBareComplement mends a complement clause written without "that"
+// that the parser split in two: in "committed to ensuring America's
+// workers have access to good jobs" it makes "workers" the object of
+// "ensuring" and "have" a clause of its own beside the main verb, whose
+// subject it then takes ("laws have access"). A finite verb with no
+// subject right after the object of such a verb is the object's verb,
+// and the two are the verb's complement.
+func (p *parse) repairBareComplement() bool {
+	changed := false
+	for w := 2; w < len(p.s.Words); w++ {
+		x := p.xpos(w)
+		if p.pos(w) != "VERB" || x != "VBP" && x != "VBZ" && x != "VBD" ||
+			p.hasChild(w, "nsubj", "nsubj:pass", "expl", "mark") || p.head(w) < 0 && p.rel(w) != "root" {
+			continue
+		}
+		o := -1
+		for a := w - 1; a >= 0; a = p.head(a) {
+			if p.rel(a) == "obj" {
+				o = a
+				break
+			}
+			if p.head(a) < 0 || p.head(a) > w || !p.nominal(a) && p.rel(a) != "case" && p.rel(a) != "nmod:poss" {
+				break
+			}
+		}
+		if o < 0 {
+			continue
+		}
+		g := p.head(o)
+		if sp := p.subtree(o, nil); sp[len(sp)-1] != w-1 || !clauseVerbs[p.lemma(g)] || p.dominates(w, g) {
+			continue
+		}
+		p.attach(w, g, "ccomp")
+		p.attach(o, w, "nsubj")
 		changed = true
 	}
 	return changed

@@ -70,6 +70,18 @@ func TestRepair(t *testing.T) {
 			want: []string{"Johnson obl spoke", "with case Johnson"},
 		},
 		{
+			name: "a complement clause without that, split into an object and a clause beside the main verb",
+			spec: "laws/NOUN/2/nsubj advance/VERB/0/root commitment/NOUN/2/obj to/PART/5/mark ensure/VERB/3/acl workers/NOUN/5/obj have/VERB/2/parataxis access/NOUN/7/obj",
+			xpos: map[int]string{4: "VB", 6: "VBP"},
+			want: []string{"have ccomp ensure", "workers nsubj have"},
+		},
+		{
+			name: "a verb with a subject of its own after an object stays",
+			spec: "We/PRON/2/nsubj ensure/VERB/0/root access/NOUN/2/obj ,/PUNCT/6/punct they/PRON/6/nsubj say/VERB/2/parataxis",
+			xpos: map[int]string{5: "VBP"},
+			want: []string{"say parataxis ensure", "access obj ensure"},
+		},
+		{
 			name: "a past participle modifying the noun after it, read as a coordinated verb",
 			spec: "team/NOUN/2/nsubj works/VERB/0/root with/ADP/4/case Department/PROPN/2/obl of/ADP/6/case Justice/PROPN/4/nmod and/CCONJ/8/cc affected/VERB/2/conj agencies/NOUN/8/obj",
 			xpos: map[int]string{7: "VBN"},
