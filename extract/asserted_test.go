@@ -111,6 +111,12 @@ func TestExtract_asserted(t *testing.T) {
 			not:  []string{"Iran | obtain | nuclear weapon"},
 		},
 		{
+			name: "a bare title after the office it heads in a list",
+			text: "Participants included:\n\nDepartment of Commerce, Secretary Gina Raimondo\n\nDepartment of Labor, Secretary Martin Walsh",
+			want: []string{"Gina Raimondo | be | Secretary of Commerce", "Martin Walsh | be | Secretary of Labor"},
+			not:  []string{"Gina Raimondo | be | Secretary"},
+		},
+		{
 			name: "a relative clause is asserted",
 			text: "Japan thanked the nurses who cared for the victims.",
 			want: []string{"nurses | care for | victims"},

@@ -197,6 +197,20 @@ func (d *docState) splitPerson(p *parse, core span) (person, bool) {
 			return person{}, false
 		}
 	}
+	if o := p.listedOffice(core); o != "" && !strings.ContainsAny(title, " ") && !honorifics[strings.ToLower(title)] {
+		// "Department of Commerce, Secretary Gina Raimondo": a bare
+		// title after the office it heads is that office's.
+		a := p.head(headOf(p, core))
+		office := p.trim(p.subtree(a, func(k int) bool {
+			switch p.rel(k) {
+			case "appos", "conj", "cc", "punct", "acl", "acl:relcl":
+				return p.head(k) == a
+			}
+			return false
+		}))
+		title += " of " + stripDeterminer(p.text(d.text, office))
+		title = strings.Replace(title, " of Department of ", " of ", 1)
+	}
 	per := person{name: name, title: title, affiliation: of}
 	for _, m := range d.scanNames(nlpSentence(p, core[:first])) {
 		if m.Type == schema.TypeCountry || m.Type == schema.TypeOrganization {
@@ -361,6 +375,35 @@ func (d *docState) splitPersons(p *parse, core span) ([]person, bool) {
 	}
 	return out, true
 }
+
+// listedOffice is, for the words of a titled name written after an office
+// and a comma ("Department of Commerce, Secretary Gina Raimondo", as
+// lists of participants write them), the office's head word, or "".
+func (p *parse) listedOffice(core span) string {
+	h := headOf(p, core)
+	if h < 0 || p.urel(h) != "appos" && p.urel(h) != "conj" {
+		return ""
+	}
+	a := p.head(h)
+	if a < 0 || a > core[0] || a+1 >= len(p.s.Words) || p.pos(a) != "PROPN" && p.pos(a) != "NOUN" {
+		return ""
+	}
+	if !officeHeads[p.lower(a)] || core[0] == 0 || p.s.Words[core[0]-1].Text != "," {
+		return ""
+	}
+	// The office opens the item: "Department of Labor, Secretary …",
+	// not "… between the Administration office, President …".
+	for j := 0; j < a; j++ {
+		if w := p.s.Words[j]; w.UPOS != "PUNCT" && w.UPOS != "DET" && p.head(j) != a && !p.dominates(a, j) {
+			return ""
+		}
+	}
+	return p.lower(a)
+}
+
+// officeHeads name a government office a title may be of.
+var officeHeads = wordSet(`department agency office council commission administration bureau service
+	board ministry corporation institute foundation`)
 
 // andInName says whether the "and" at core[i] is inside a name the
 // gazetteer knows: "Prime Minister Keith Rowley of Trinidad and Tobago".
