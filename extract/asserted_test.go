@@ -117,6 +117,12 @@ func TestExtract_asserted(t *testing.T) {
 			not:  []string{"Gina Raimondo | be | Secretary"},
 		},
 		{
+			name: "no before the subject is the fact's polarity",
+			text: "The President made clear that no executive action can substitute for federal legislation. No family making less than $400,000 a year will pay more.",
+			want: []string{"executive action | substitute for | federal legislation", "family | pay | more"},
+			not:  []string{"no executive action | substitute for | federal legislation", "making $400,000 | pay | more"},
+		},
+		{
 			name: "a relative clause is asserted",
 			text: "Japan thanked the nurses who cared for the victims.",
 			want: []string{"nurses | care for | victims"},

@@ -1264,6 +1264,16 @@ func (d *docState) facts(n int, p *parse, ts []tuple) {
 		if p.expletive(t) || p.deicticSubject(t) {
 			continue
 		}
+		if sh := headOf(p, t.subj); sh >= 0 && !t.inherit && !strings.HasPrefix(t.kind, "acl") && p.lower(sh) != "matter" {
+			// Only the clause's own subject: in "no family making
+			// $400,000 will pay more" the family does make it.
+			if no := p.child(sh, "det"); no >= 0 && p.lower(no) == "no" && p.s.Words[no+1].Text != "-" {
+				// "no executive action can substitute for legislation":
+				// the action cannot; the "no" is the fact's polarity.
+				t.negated = !t.negated
+				t.subj = slices.DeleteFunc(slices.Clone(t.subj), func(j int) bool { return j == no })
+			}
+		}
 		subj := d.resolve(p, t.subj)
 		if t.leadSubject {
 			if lead == nil {

@@ -20,7 +20,7 @@ import (
 func (p *parse) repair() {
 	var saved []nlp.Word
 	for _, r := range []func() bool{
-		p.repairOpener, p.repairCasedObject, p.repairBareComplement, p.repairFusedParticiple, p.repairPastAdjective, p.repairNominalConj, p.repairAdjectiveSeries,
+		p.repairOpener, p.repairCasedObject, p.repairBareComplement, p.repairGerundSubject, p.repairFusedParticiple, p.repairPastAdjective, p.repairNominalConj, p.repairAdjectiveSeries,
 		p.repairPastConj, p.repairLightObl, p.repairNounInfinitive, p.repairObjectPurpose,
 		p.repairReportedConj, p.repairSubjectAgreement, p.repairAsWellAs, p.repairNounGerund,
 		p.repairGerundAdjective, p.repairAdjectiveVerb, p.repairNameConjunction,
@@ -2283,6 +2283,31 @@ func (p *parse) repairBareComplement() bool {
 		}
 		p.attach(w, g, "ccomp")
 		p.attach(o, w, "nsubj")
+		changed = true
+	}
+	return changed
+}
+
+// repairGerundSubject mends a noun modified by a participle that the
+// parser read as the subject of a clausal subject: in "No family making
+// less than $400,000 will pay more" it makes "making" the subject of
+// "pay" and "family" the subject of "making". A gerund subject has no
+// subject of its own before it; a noun right before an "-ing" word that
+// is some verb's subject is that verb's subject, and the "-ing" word
+// describes it.
+func (p *parse) repairGerundSubject() bool {
+	changed := false
+	for g := 1; g < len(p.s.Words); g++ {
+		v := p.head(g)
+		if v < 0 || p.rel(g) != "csubj" || p.xpos(g) != "VBG" {
+			continue
+		}
+		s := p.child(g, "nsubj")
+		if s < 0 || s != g-1 || !p.nominal(s) {
+			continue
+		}
+		p.attach(s, v, "nsubj")
+		p.attach(g, s, "acl")
 		changed = true
 	}
 	return changed

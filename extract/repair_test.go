@@ -82,6 +82,12 @@ func TestRepair(t *testing.T) {
 			want: []string{"say parataxis ensure", "access obj ensure"},
 		},
 		{
+			name: "a noun and its participle read as a clausal subject",
+			spec: "No/DET/2/det family/NOUN/3/nsubj making/VERB/6/csubj money/NOUN/3/obj will/AUX/6/aux pay/VERB/0/root",
+			xpos: map[int]string{2: "VBG"},
+			want: []string{"family nsubj pay", "making acl family"},
+		},
+		{
 			name: "a past participle modifying the noun after it, read as a coordinated verb",
 			spec: "team/NOUN/2/nsubj works/VERB/0/root with/ADP/4/case Department/PROPN/2/obl of/ADP/6/case Justice/PROPN/4/nmod and/CCONJ/8/cc affected/VERB/2/conj agencies/NOUN/8/obj",
 			xpos: map[int]string{7: "VBN"},
