@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"regexp"
 	"strings"
 
 	"github.com/kgraph/kgraph/schema"
@@ -26,6 +27,10 @@ var dangling = map[string]bool{"of": true, "to": true, "from": true, "for": true
 var honorifics = map[string]bool{"dr.": true, "dr": true, "mr.": true, "ms.": true, "mrs.": true, "sen.": true,
 	"rep.": true, "gov.": true, "hon.": true, "sir": true, "madam": true}
 
+// districtCode is a congressional district or a party and state, as
+// lists of lawmakers write them: "NV-04", "D-GA", "D-GA-07", "GA".
+var districtCode = regexp.MustCompile(`^(?:[DRI]-)?[A-Z]{2}(?:-(?:\d{1,2}|AL))?$`)
+
 // plausible reports whether fact f should be kept, after turning round an
 // apposition written role first.
 func (d *docState) plausible(f *schema.Fact) bool {
@@ -44,7 +49,10 @@ func (d *docState) plausible(f *schema.Fact) bool {
 	if f.Predicate != "be" {
 		return true
 	}
-	if honorifics[strings.ToLower(f.Object)] {
+	if honorifics[strings.ToLower(f.Object)] || districtCode.MatchString(f.Object) {
+		// "Rep. Steven Horsford (NV-04)" names the district he
+		// represents, and "(D-GA)" a party and state: neither is what
+		// he is.
 		return false
 	}
 	sp, op := d.isPerson(f.Subject), d.isPerson(f.Object)
