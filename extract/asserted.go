@@ -45,6 +45,12 @@ func (p *parse) embedding(v int, pred string) (gov int, sure bool) {
 			if nonFactive[p.lemma(g)] && !inPred(g) {
 				return g, true // "ensure that every American has access"
 			}
+			if deontic[p.lemma(g)] && p.hasChild(g, "cop") {
+				// "It is a top priority that these investments deliver
+				// results", "it is time that we invest": what ought to
+				// be, not what is.
+				return g, true
+			}
 		case "acl":
 			// A noun's complement clause: "legislation to reduce",
 			// "ways that we can protect". A participle modifying a noun
@@ -91,6 +97,10 @@ var implicative = wordSet(`continue begin start manage succeed keep proceed resu
 var nonFactive = wordSet(`ensure ensures hope wish want propose demand insist recommend ask require
 	intend plan seek aim urge request suggest expect prefer decide direct order encourage strive
 	guarantee`)
+
+// deontic predicates say a clause ought to hold: "it is important that …".
+var deontic = wordSet(`priority important essential critical imperative necessary vital time crucial
+	urgent key goal aim objective incumbent paramount best`)
 
 var topicMarks = wordSet(`on for about toward towards at of in to`)
 

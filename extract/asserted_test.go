@@ -123,6 +123,18 @@ func TestExtract_asserted(t *testing.T) {
 			not:  []string{"no executive action | substitute for | federal legislation", "making $400,000 | pay | more"},
 		},
 		{
+			name: "what ought to be is not what is",
+			text: "It is a top priority for the President that these investments deliver meaningful results. It is clear that Russia violated the Charter.",
+			want: []string{"Russia | violate | Charter"},
+			not:  []string{"investments | deliver | meaningful results"},
+		},
+		{
+			name: "a who clause is about the people it follows",
+			text: "My plan lowered premiums for nine million Americans who buy their coverage through the exchange.",
+			want: []string{"nine million Americans | buy | coverage"},
+			not:  []string{"premiums | buy | coverage"},
+		},
+		{
 			name: "a relative clause is asserted",
 			text: "Japan thanked the nurses who cared for the victims.",
 			want: []string{"nurses | care for | victims"},

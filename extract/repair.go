@@ -31,6 +31,7 @@ func (p *parse) repair() {
 		p.repairRootVerb, p.repairOpenerSubject, p.repairReportedClause,
 		p.repairParticipleModifier, p.repairOfConjunct, p.repairSemicolonSeries,
 		p.repairNomination, p.repairNameCoordination, p.repairNameContinues, p.repairTitleName, p.repairTitleRun,
+		p.repairWhoRelative,
 	} {
 		saved = append(saved[:0], p.s.Words...)
 		if !r() {
@@ -2308,6 +2309,48 @@ func (p *parse) repairGerundSubject() bool {
 		}
 		p.attach(s, v, "nsubj")
 		p.attach(g, s, "acl")
+		changed = true
+	}
+	return changed
+}
+
+// placeCases mark a place or a time, never who did something.
+var placeCases = wordSet(`in at on during across throughout within inside near`)
+
+// repairWhoRelative mends a "who" clause the parser hung on a noun higher
+// up than the one it follows: in "lowered premiums for nine million
+// Americans who buy their coverage" it makes the premiums the buyers. A
+// clause opened by "who" is about a person or people, and English hangs
+// it on the noun right before it: when that noun lies inside the phrase
+// of the noun the parser chose, the clause is that nearer noun's.
+func (p *parse) repairWhoRelative() bool {
+	changed := false
+	for r := range p.s.Words {
+		h := p.head(r)
+		if h < 0 || p.rel(r) != "acl:relcl" {
+			continue
+		}
+		w := p.child(r, "nsubj", "nsubj:pass")
+		if w < 1 || w > r || p.lower(w) != "who" {
+			continue
+		}
+		n := w - 1
+		if p.s.Words[n].Text == "," && n > 0 {
+			n--
+		}
+		if x := p.xpos(n); x != "NNS" && x != "NNPS" {
+			continue // people are named in the plural here: "Americans", "owners"
+		}
+		if c := p.child(n, "case"); c >= 0 && placeCases[p.lower(c)] {
+			continue // "Americans in states who …": not the states
+		}
+		for d := 0; p.rel(n) == "conj" && d < 8 && p.head(n) >= h; d++ {
+			n = p.head(n) // "residents and business owners who …": both
+		}
+		if n == h || !p.nominal(n) || !p.dominates(h, n) || n < h {
+			continue
+		}
+		p.attach(r, n, "acl:relcl")
 		changed = true
 	}
 	return changed
