@@ -31,7 +31,7 @@ func (p *parse) repair() {
 		p.repairRootVerb, p.repairOpenerSubject, p.repairReportedClause,
 		p.repairParticipleModifier, p.repairOfConjunct, p.repairSemicolonSeries,
 		p.repairNomination, p.repairNameCoordination, p.repairNameContinues, p.repairTitleName, p.repairTitleRun,
-		p.repairWhoRelative,
+		p.repairWhoRelative, p.repairTrailingParticiple,
 	} {
 		saved = append(saved[:0], p.s.Words...)
 		if !r() {
@@ -2351,6 +2351,33 @@ func (p *parse) repairWhoRelative() bool {
 			continue
 		}
 		p.attach(r, n, "acl:relcl")
+		changed = true
+	}
+	return changed
+}
+
+// repairTrailingParticiple mends an "-ing" clause after a comma at the
+// end of a sentence that the parser hung on a relative clause: in "lowered
+// premiums for Americans who buy their coverage, saving families $50" the
+// saving is the lowering's doing, not the buyers'. A participle set off
+// by a comma after a relative clause goes with the clause the relative
+// clause's noun belongs to.
+func (p *parse) repairTrailingParticiple() bool {
+	changed := false
+	for g := 2; g < len(p.s.Words); g++ {
+		r := p.head(g)
+		if r < 0 || r > g || p.rel(g) != "advcl" || p.xpos(g) != "VBG" || p.s.Words[g-1].Text != "," ||
+			p.hasChild(g, "mark", "nsubj", "nsubj:pass") || p.rel(r) != "acl:relcl" {
+			continue
+		}
+		v := p.head(r)
+		for d := 0; v >= 0 && p.pos(v) != "VERB" && d < 8; d++ {
+			v = p.head(v)
+		}
+		if v < 0 || v > r {
+			continue
+		}
+		p.attach(g, v, "advcl")
 		changed = true
 	}
 	return changed

@@ -88,6 +88,12 @@ func TestRepair(t *testing.T) {
 			want: []string{"family nsubj pay", "making acl family"},
 		},
 		{
+			name: "a participle after a comma goes with the clause, not the relative clause before it",
+			spec: "Plan/PROPN/2/nsubj lowered/VERB/0/root premiums/NOUN/2/obj for/ADP/5/case Americans/PROPN/3/nmod who/PRON/7/nsubj buy/VERB/5/acl:relcl coverage/NOUN/7/obj ,/PUNCT/10/punct saving/VERB/7/advcl families/NOUN/10/obj",
+			xpos: map[int]string{9: "VBG"},
+			want: []string{"saving advcl lowered"},
+		},
+		{
 			name: "a past participle modifying the noun after it, read as a coordinated verb",
 			spec: "team/NOUN/2/nsubj works/VERB/0/root with/ADP/4/case Department/PROPN/2/obl of/ADP/6/case Justice/PROPN/4/nmod and/CCONJ/8/cc affected/VERB/2/conj agencies/NOUN/8/obj",
 			xpos: map[int]string{7: "VBN"},
