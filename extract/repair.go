@@ -851,8 +851,18 @@ func (p *parse) repairGerundSeries() bool {
 		if start != g2 || g2 < 2 || p.s.Words[g2-1].Text != "," {
 			continue
 		}
-		g1 := g2 - 2
-		if p.head(g1) != v || p.xpos(g1) != "VBG" || p.urel(g1) != "obl" && p.urel(g1) != "advcl" {
+		// The gerund before: the one whose phrase ends at the comma
+		// ("in managing, implementing", "on strengthening the
+		// relationship, improving consultation").
+		g1 := -1
+		for _, k := range p.kids[v] {
+			if k < g2 && p.xpos(k) == "VBG" && (p.urel(k) == "obl" || p.urel(k) == "advcl") {
+				if sp := p.subtree(k, nil); sp[len(sp)-1] == g2-2 {
+					g1 = k
+				}
+			}
+		}
+		if g1 < 0 {
 			continue
 		}
 		if m := p.child(g1, "mark", "case"); m < 0 || p.pos(m) != "ADP" && p.pos(m) != "SCONJ" {

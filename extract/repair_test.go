@@ -94,6 +94,12 @@ func TestRepair(t *testing.T) {
 			want: []string{"saving advcl lowered"},
 		},
 		{
+			name: "a gerund series whose first gerund has an object",
+			spec: "talks/NOUN/0/root focused/VERB/1/acl on/SCONJ/4/mark strengthening/VERB/2/advcl ties/NOUN/4/obj ,/PUNCT/7/punct improving/VERB/2/advcl consultation/NOUN/7/obj",
+			xpos: map[int]string{3: "VBG", 6: "VBG"},
+			want: []string{"improving conj strengthening"},
+		},
+		{
 			name: "a past participle modifying the noun after it, read as a coordinated verb",
 			spec: "team/NOUN/2/nsubj works/VERB/0/root with/ADP/4/case Department/PROPN/2/obl of/ADP/6/case Justice/PROPN/4/nmod and/CCONJ/8/cc affected/VERB/2/conj agencies/NOUN/8/obj",
 			xpos: map[int]string{7: "VBN"},
