@@ -89,8 +89,9 @@ func TestExtract_asserted(t *testing.T) {
 		},
 		{
 			name: "a title with office words joined by and is one person's",
-			text: "The Canadian delegation included National Security and Intelligence Advisor Jody Thomas and Chief of Staff Ramzi Nashef.",
-			want: []string{"Jody Thomas | be | National Security and Intelligence Advisor", "Canadian delegation | include | Jody Thomas"},
+			text: "The Canadian delegation included National Security and Intelligence Advisor Jody Thomas, Canadian Ambassador to the United States Kirsten Hillman, and Chief of Staff Ramzi Nashef.",
+			want: []string{"Jody Thomas | be | National Security and Intelligence Advisor", "Canadian delegation | include | Jody Thomas",
+				"Kirsten Hillman | be | Canadian Ambassador to United States"},
 			not:  []string{"Jody Thomas | be | Intelligence Advisor", "Canadian delegation | include | National Security"},
 		},
 		{

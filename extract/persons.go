@@ -107,6 +107,9 @@ func (d *docState) splitPerson(p *parse, core span) (person, bool) {
 		if e, ok := d.gaz.Lookup(w.Text); ok && i < len(core)-1 && e.Type == schema.TypeCountry {
 			break // "Prime Minister of Sweden Kristersson"
 		}
+		if i < len(core)-1 && d.endsCountry(p, core, i) {
+			break // "Ambassador to the United States Kirsten Hillman"
+		}
 		if w.UPOS != "PROPN" && w.UPOS != "X" && w.Text != "-" {
 			break
 		}
@@ -404,6 +407,17 @@ func (p *parse) listedOffice(core span) string {
 // officeHeads name a government office a title may be of.
 var officeHeads = wordSet(`department agency office council commission administration bureau service
 	board ministry corporation institute foundation`)
+
+// endsCountry says whether core[i] ends a country's name of two or three
+// words: "States" of "the United States".
+func (d *docState) endsCountry(p *parse, core span, i int) bool {
+	for j := max(0, i-2); j < i; j++ {
+		if e, ok := d.gaz.Lookup(p.text(d.text, core[j:i+1])); ok && e.Type == schema.TypeCountry {
+			return true
+		}
+	}
+	return false
+}
 
 // andInName says whether the "and" at core[i] is inside a name the
 // gazetteer knows: "Prime Minister Keith Rowley of Trinidad and Tobago".
