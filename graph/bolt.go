@@ -24,7 +24,11 @@ const boltType = "kgraph-bolt"
 // import`). The map is address space only; the pages a store does not
 // touch take no memory. bolt then grows the file 16 MB at a time past its
 // last page, a hole that takes no disk.
-const boltMmapSize = 4 << 30
+//
+// A store past it remaps again, and a remap waits for every open read
+// transaction: see Store.mu for why that is safe. A variable so that a test
+// can make a small store remap.
+var boltMmapSize = 4 << 30
 
 func init() {
 	kv.Register(boltType, kv.Registration{
