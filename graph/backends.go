@@ -48,6 +48,10 @@ type backend struct {
 	// reads and a write can deadlock (Store.mu): on those a batch excludes
 	// reads.
 	concurrentReads bool
+	// create, when set, creates the store at an address instead of
+	// Cayley's InitQuadStore, and likewise returns an error matching
+	// cgraph.ErrDatabaseExists for a store already there.
+	create func(addr string, opts cgraph.Options) error
 }
 
 // backends is the one place a backend is added: name it here.
@@ -57,7 +61,7 @@ func registerBackend(b backend) { backends[b.name] = b }
 
 func init() {
 	registerBackend(backend{name: "memstore", cayley: "memstore"})
-	registerBackend(backend{name: "bolt", cayley: boltType, disk: true, splitDeltas: true})
+	registerBackend(backend{name: "bolt", cayley: boltType, disk: true, splitDeltas: true, create: createBolt})
 	registerBackend(backend{name: "leveldb", cayley: leveldb.Type, disk: true, splitDeltas: true})
 	registerBackend(backend{name: "badger", cayley: badger.Type, disk: true, splitDeltas: true})
 	// Cayley's SQL store writes a batch in one database transaction and

@@ -138,7 +138,11 @@ func Open(ctx context.Context, cfg Config) (*Store, error) {
 		opts["no_bloom"] = true
 	}
 	if b.disk || b.sql { // memstore has nothing to create
-		err := cgraph.InitQuadStore(b.cayley, cfg.Address, opts)
+		create := func(addr string, opts cgraph.Options) error { return cgraph.InitQuadStore(b.cayley, addr, opts) }
+		if b.create != nil {
+			create = b.create
+		}
+		err := create(cfg.Address, opts)
 		if err != nil && !errors.Is(err, cgraph.ErrDatabaseExists) {
 			return nil, fmt.Errorf("create %s: %w", where, scrub(err, cfg.Address))
 		}
