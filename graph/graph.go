@@ -69,7 +69,7 @@ type Store struct {
 
 	// mu is held shared by each read of the store (lockRead), for the whole
 	// of its reading and none of its writing out, and exclusively by each
-	// batch a write applies (lockBatch) and by Close. A read therefore sees
+	// batch a write applies (applyBatch) and by Close. A read therefore sees
 	// no batch in part, even one written as two ApplyDeltas
 	// (backend.splitDeltas).
 	//
@@ -168,7 +168,7 @@ func (s *Store) Backend() string { return s.backend.name }
 // lockWrite serializes writes and keeps Close away until unlock is called.
 // The write's own reads need no lockRead: no other write can run, and
 // reads do not change the store. Each batch it applies goes through
-// lockBatch.
+// applyBatch.
 func (s *Store) lockWrite() (unlock func(), err error) {
 	s.writeMu.Lock()
 	if s.closed {
