@@ -42,10 +42,16 @@ type backend struct {
 	// writes such a batch as two ApplyDeltas, deletions first.
 	splitDeltas bool
 	// concurrentReads marks a backend whose reads may run while a batch is
-	// written: the kv stores (one transaction per batch, readers in their
-	// own) and SQL. memstore's maps have no lock, so a write there excludes
+	// written: SQL, which writes a batch in one database transaction.
+	// memstore's maps have no lock; the kv stores may write a batch in two
+	// transactions (splitDeltas), a Cayley read spans several, and on bolt
+	// reads and a write can deadlock (Store.mu): on those a batch excludes
 	// reads.
 	concurrentReads bool
+	// create, when set, creates the store at an address instead of
+	// Cayley's InitQuadStore, and likewise returns an error matching
+	// cgraph.ErrDatabaseExists for a store already there.
+	create func(addr string, opts cgraph.Options) error
 }
 
 // backends is the one place a backend is added: name it here.
@@ -55,9 +61,9 @@ func registerBackend(b backend) { backends[b.name] = b }
 
 func init() {
 	registerBackend(backend{name: "memstore", cayley: "memstore"})
-	registerBackend(backend{name: "bolt", cayley: boltType, disk: true, splitDeltas: true, concurrentReads: true})
-	registerBackend(backend{name: "leveldb", cayley: leveldb.Type, disk: true, splitDeltas: true, concurrentReads: true})
-	registerBackend(backend{name: "badger", cayley: badger.Type, disk: true, splitDeltas: true, concurrentReads: true})
+	registerBackend(backend{name: "bolt", cayley: boltType, disk: true, splitDeltas: true, create: createBolt})
+	registerBackend(backend{name: "leveldb", cayley: leveldb.Type, disk: true, splitDeltas: true})
+	registerBackend(backend{name: "badger", cayley: badger.Type, disk: true, splitDeltas: true})
 	// Cayley's SQL store writes a batch in one database transaction and
 	// handles mixed batches (the conformance suite runs it with
 	// KGRAPH_TEST_POSTGRES). CockroachDB speaks the same protocol; Cayley's

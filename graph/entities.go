@@ -30,6 +30,16 @@ type EntityOptions struct {
 // Entities lists the entities of the store with their aliases, types and
 // number of facts, sorted by label.
 func (s *Store) Entities(ctx context.Context, opts EntityOptions) ([]EntityRow, error) {
+	unlock, err := s.lockRead()
+	if err != nil {
+		return nil, err
+	}
+	defer unlock()
+	return s.entities(ctx, opts)
+}
+
+// entities is Entities for a caller that holds lockRead.
+func (s *Store) entities(ctx context.Context, opts EntityOptions) ([]EntityRow, error) {
 	rows := map[quad.Value]*EntityRow{}
 	get := func(v quad.Value) *EntityRow {
 		r := rows[v]
@@ -111,12 +121,11 @@ type Alias struct {
 // the predicate index and then each entity's own quads, so it costs what
 // the aliases cost, not what the whole store does.
 func (s *Store) Aliases(ctx context.Context) ([]Alias, error) {
-	s.mu.RLock()
-	closed := s.closed
-	s.mu.RUnlock()
-	if closed {
-		return nil, ErrClosed
+	unlock, err := s.lockRead()
+	if err != nil {
+		return nil, err
 	}
+	defer unlock()
 	names := map[quad.Value][]string{}
 	type entityName struct {
 		e    quad.Value

@@ -260,16 +260,6 @@ func (s *Store) Sentence(ctx context.Context, id string) (*SentenceView, error) 
 	return v, ctx.Err()
 }
 
-// lockRead holds off Close while a read runs.
-func (s *Store) lockRead() (func(), error) {
-	s.mu.RLock()
-	if s.closed {
-		s.mu.RUnlock()
-		return nil, ErrClosed
-	}
-	return s.mu.RUnlock, nil
-}
-
 // reader reads nodes for one request, remembering what it read.
 type reader struct {
 	ctx       context.Context

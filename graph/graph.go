@@ -8,11 +8,11 @@
 // render's pictures) read the graph. Cayley's own types stay inside this package; callers speak
 // schema's types and the ones defined here.
 //
-// A Store is safe for concurrent use by one process. Writes (Load, Import)
-// are serialized; on the disk and SQL backends queries and reads go on while
-// a write runs and see each of its batches whole or not at all, while on
-// memstore, which has no locking of its own, a write waits for the reads and
-// the reads for the write.
+// A Store is safe for concurrent use by one process. Writes (Load, Import,
+// Remove) are serialized and go in batches; queries and reads go on while a
+// write runs and see each of its batches whole or not at all. On memstore
+// and the kv stores a batch waits for the reads in progress and the reads
+// wait for the batch (see Store.mu); on SQL they run side by side.
 package graph
 
 import (
@@ -67,11 +67,36 @@ type Store struct {
 	qs      cgraph.QuadStore
 	backend backend
 
-	// mu guards closed: Close takes it for writing, everything else for
-	// reading, and writes on a backend without concurrentReads for writing.
+	// mu is held shared by each read of the store (lockRead), for the whole
+	// of its reading and none of its writing out, and exclusively by each
+	// batch a write applies (applyBatch) and by Close. A read therefore sees
+	// no batch in part, even one written as two ApplyDeltas
+	// (backend.splitDeltas).
+	//
+	// On bolt it also keeps readers from deadlocking with a write. A Cayley
+	// read holds several bolt read transactions at once (an iterator keeps
+	// one open while Quad and NameOf begin others, and gizmo iterates on a
+	// goroutine of its own while the caller names the results). A write
+	// transaction that outgrows bolt's memory map remaps the file in commit
+	// and waits, on bolt's mmaplock, for every open read transaction; a read
+	// transaction that begins meanwhile waits behind the remap, holding
+	// bolt's metalock, which the read that must close next needs:
+	//
+	//	writer: Tx.Commit > DB.allocate > DB.mmap > mmaplock.Lock
+	//	query:  gizmo results.Result > QuadStore.NameOf > DB.beginTx > mmaplock.RLock (holds metalock)
+	//	gizmo:  quadIteratorNext.Close > DB.removeTx > metalock.Lock (another iterator's tx still open)
+	//
+	// boltMmapSize makes remaps rare, not impossible. With batches
+	// exclusive, no read transaction is open while a batch is written.
+	//
+	// sync.RWMutex holds new readers back while a batch waits, so a stream
+	// of reads cannot starve a write, but a read must never take mu twice:
+	// the second RLock would wait for the batch, which waits for the
+	// first. Public read methods lock; the helpers they share do not.
 	mu     sync.RWMutex
 	closed bool
-	// writeMu serializes Load and Import.
+	// writeMu serializes Load, Import and Remove, and keeps Close away from
+	// them; it is taken before mu.
 	writeMu sync.Mutex
 
 	// apply writes one batch; tests replace it to inject failures.
@@ -113,7 +138,11 @@ func Open(ctx context.Context, cfg Config) (*Store, error) {
 		opts["no_bloom"] = true
 	}
 	if b.disk || b.sql { // memstore has nothing to create
-		err := cgraph.InitQuadStore(b.cayley, cfg.Address, opts)
+		create := func(addr string, opts cgraph.Options) error { return cgraph.InitQuadStore(b.cayley, addr, opts) }
+		if b.create != nil {
+			create = b.create
+		}
+		err := create(cfg.Address, opts)
 		if err != nil && !errors.Is(err, cgraph.ErrDatabaseExists) {
 			return nil, fmt.Errorf("create %s: %w", where, scrub(err, cfg.Address))
 		}
@@ -137,25 +166,44 @@ func Open(ctx context.Context, cfg Config) (*Store, error) {
 func (s *Store) Backend() string { return s.backend.name }
 
 // lockWrite serializes writes and keeps Close away until unlock is called.
-// Readers go on during the write where the backend allows it.
+// The write's own reads need no lockRead: no other write can run, and
+// reads do not change the store. Each batch it applies goes through
+// applyBatch.
 func (s *Store) lockWrite() (unlock func(), err error) {
 	s.writeMu.Lock()
-	if s.backend.concurrentReads {
-		s.mu.RLock()
-		unlock = func() { s.mu.RUnlock(); s.writeMu.Unlock() }
-	} else {
-		s.mu.Lock()
-		unlock = func() { s.mu.Unlock(); s.writeMu.Unlock() }
-	}
 	if s.closed {
-		unlock()
+		s.writeMu.Unlock()
 		return nil, ErrClosed
 	}
-	return unlock, nil
+	return s.writeMu.Unlock, nil
+}
+
+// applyBatch applies one batch, through write or apply, while no read runs
+// where the backend needs it (see Store.mu). The caller holds lockWrite.
+func (s *Store) applyBatch(write func() error) error {
+	if s.backend.concurrentReads {
+		return write()
+	}
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return write()
+}
+
+// lockRead holds off batches and Close while a read runs. A read takes it
+// once, never again before unlock (see Store.mu).
+func (s *Store) lockRead() (unlock func(), err error) {
+	s.mu.RLock()
+	if s.closed {
+		s.mu.RUnlock()
+		return nil, ErrClosed
+	}
+	return s.mu.RUnlock, nil
 }
 
 // Close flushes and closes the store. Closing twice is harmless.
 func (s *Store) Close() error {
+	s.writeMu.Lock()
+	defer s.writeMu.Unlock()
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	if s.closed {

@@ -33,7 +33,7 @@ func (s *Store) Import(ctx context.Context, r io.Reader) (int, error) {
 		n, rerr = readBatches(ctx, r, batches)
 	}()
 	for batch := range batches {
-		if err := s.apply(batch); err != nil {
+		if err := s.applyBatch(func() error { return s.apply(batch) }); err != nil {
 			cancel()
 			for range batches { // let the reader stop
 			}

@@ -97,7 +97,7 @@ func (s *Store) Load(ctx context.Context, results ...schema.Result) (LoadStats, 
 		if err != nil {
 			return err
 		}
-		if err := s.write(batch); err != nil {
+		if err := s.applyBatch(func() error { return s.write(batch) }); err != nil {
 			return fmt.Errorf("load: write %d documents (%d quads): %w", len(inBatch), len(batch), err)
 		}
 		after, err := s.quadCount(ctx)

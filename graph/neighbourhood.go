@@ -56,12 +56,11 @@ type NeighbourEdge struct {
 // within opts.Hops of it. It reads through the indexes, from the centre
 // outwards, so it costs what the neighbourhood holds.
 func (s *Store) Neighbourhood(ctx context.Context, opts NeighbourhoodOptions) (*Neighbourhood, error) {
-	s.mu.RLock()
-	closed := s.closed
-	s.mu.RUnlock()
-	if closed {
-		return nil, ErrClosed
+	unlock, err := s.lockRead()
+	if err != nil {
+		return nil, err
 	}
+	defer unlock()
 	hops := max(opts.Hops, 1)
 	center, err := s.resolveEntity(ctx, opts.Entity)
 	if err != nil {
@@ -246,7 +245,7 @@ func (s *Store) resolveEntity(ctx context.Context, name string) (quad.Value, err
 		}
 	}
 	// Any case: read the entity list.
-	rows, err := s.Entities(ctx, EntityOptions{})
+	rows, err := s.entities(ctx, EntityOptions{})
 	if err != nil {
 		return nil, err
 	}

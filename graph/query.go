@@ -93,16 +93,21 @@ func (e *QueryError) Error() string { return e.Lang + " query: " + e.Err.Error()
 func (e *QueryError) Unwrap() error { return e.Err }
 
 // Query runs q, written in lang (one of Languages()), and collects its results.
-func (s *Store) Query(ctx context.Context, lang, q string, opts QueryOptions) (res *QueryResult, err error) {
+func (s *Store) Query(ctx context.Context, lang, q string, opts QueryOptions) (*QueryResult, error) {
 	l := query.GetLanguage(lang)
 	if l == nil || l.Session == nil {
 		return nil, fmt.Errorf("%w %q; known: %s", ErrUnknownLanguage, lang, strings.Join(Languages(), ", "))
 	}
-	s.mu.RLock()
-	defer s.mu.RUnlock()
-	if s.closed {
-		return nil, ErrClosed
+	unlock, err := s.lockRead()
+	if err != nil {
+		return nil, err
 	}
+	defer unlock()
+	return s.query(ctx, l, lang, q, opts)
+}
+
+// query is Query for a caller that holds lockRead.
+func (s *Store) query(ctx context.Context, l *query.Language, lang, q string, opts QueryOptions) (res *QueryResult, err error) {
 	parent := ctx
 	if opts.Timeout > 0 {
 		var cancel context.CancelFunc
@@ -130,7 +135,19 @@ func (s *Store) Query(ctx context.Context, lang, q string, opts QueryOptions) (r
 	if err != nil {
 		return nil, &QueryError{Lang: lang, Err: err}
 	}
-	defer it.Close()
+	defer func() {
+		it.Close()
+		if lang == "gizmo" {
+			// Gizmo runs the script on a goroutine of its own, and Close
+			// only tells it to stop: a query cut short by its limit or its
+			// timeout would release lockRead with the script still
+			// reading, which on bolt deadlocks with the next batch
+			// (Store.mu). Once stopped, Next returns false when the
+			// script has ended.
+			for it.Next(context.Background()) {
+			}
+		}
+	}()
 	res = &QueryResult{Lang: lang}
 	for it.Next(ctx) {
 		v := it.Result()

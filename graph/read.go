@@ -38,6 +38,11 @@ type FactsOptions struct {
 // Facts returns the stored facts, sorted by subject, predicate, object,
 // document, sentence, confidence, polarity.
 func (s *Store) Facts(ctx context.Context, opts FactsOptions) ([]FactRow, error) {
+	unlock, err := s.lockRead()
+	if err != nil {
+		return nil, err
+	}
+	defer unlock()
 	sc, err := s.scanFacts(ctx, opts)
 	if err != nil {
 		return nil, err
@@ -244,10 +249,15 @@ type Stats struct {
 // Stats counts the store's quads and nodes by reading every quad once: the
 // backends' own node counts disagree (memstore's counts quads as nodes).
 func (s *Store) Stats(ctx context.Context) (Stats, error) {
+	unlock, err := s.lockRead()
+	if err != nil {
+		return Stats{}, err
+	}
+	defer unlock()
 	var st Stats
 	nodes := make(map[string]struct{})
 	entities := make(map[string]struct{})
-	err := s.eachStoredQuad(ctx, func(q quad.Quad) {
+	err = s.eachStoredQuad(ctx, func(q quad.Quad) {
 		st.Quads++
 		for _, v := range []quad.Value{q.Subject, q.Predicate, q.Object, q.Label} {
 			if v == nil {
@@ -277,13 +287,9 @@ func (s *Store) Stats(ctx context.Context) (Stats, error) {
 	return st, err
 }
 
-// eachStoredQuad calls fn for every quad in the store.
+// eachStoredQuad calls fn for every quad in the store. The caller holds
+// lockRead or lockWrite.
 func (s *Store) eachStoredQuad(ctx context.Context, fn func(quad.Quad)) error {
-	s.mu.RLock()
-	defer s.mu.RUnlock()
-	if s.closed {
-		return ErrClosed
-	}
 	it := s.qs.QuadsAllIterator().Iterate()
 	defer it.Close()
 	for it.Next(ctx) {

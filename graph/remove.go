@@ -134,7 +134,7 @@ func (s *Store) Remove(ctx context.Context, id string) (RemoveStats, error) {
 	if err := ctx.Err(); err != nil {
 		return RemoveStats{}, fmt.Errorf("remove %q: %w", id, err)
 	}
-	if err := s.apply(batch); err != nil {
+	if err := s.applyBatch(func() error { return s.apply(batch) }); err != nil {
 		return RemoveStats{}, fmt.Errorf("remove %q: write %d deletions: %w", id, len(batch), err)
 	}
 	st.Quads = len(batch)

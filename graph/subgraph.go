@@ -6,6 +6,7 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/cayleygraph/cayley/query"
 	"github.com/cayleygraph/quad"
 
 	"github.com/kgraph/kgraph/schema"
@@ -13,7 +14,9 @@ import (
 
 // view is what one export reads: the whole store, or the subgraph its
 // options select. Formats read through it, never the store itself, so that
-// every format writes the same facts.
+// every format writes the same facts. Each of its reads holds lockRead
+// for its length, and none holds it while a format writes out: a client
+// that reads an export slowly must not hold off the store's writes.
 type view struct {
 	s    *Store
 	opts ExportOptions
@@ -28,6 +31,11 @@ func (s *Store) newView(ctx context.Context, opts ExportOptions) (*view, error) 
 	if !opts.subgraph() {
 		return v, nil
 	}
+	unlock, err := s.lockRead()
+	if err != nil {
+		return nil, err
+	}
+	defer unlock()
 	sc, err := s.scanFacts(ctx, FactsOptions{})
 	if err != nil {
 		return nil, err
@@ -53,7 +61,7 @@ func (s *Store) newView(ctx context.Context, opts ExportOptions) (*view, error) 
 // facts are the view's rows of the facts table.
 func (v *view) facts(ctx context.Context) ([]FactRow, error) {
 	if v.sel == nil {
-		return v.s.Facts(ctx, FactsOptions{All: v.opts.All})
+		return v.s.Facts(ctx, FactsOptions{All: v.opts.All}) // locks
 	}
 	var out []FactRow
 	for _, r := range v.sel.scan.rows {
@@ -66,7 +74,12 @@ func (v *view) facts(ctx context.Context) ([]FactRow, error) {
 
 // quads are the view's quads, sorted.
 func (v *view) quads(ctx context.Context) ([]quad.Quad, error) {
+	unlock, err := v.s.lockRead()
+	if err != nil {
+		return nil, err
+	}
 	qs, err := v.s.sortedQuads(ctx)
+	unlock()
 	if err != nil || v.sel == nil {
 		return qs, err
 	}
@@ -84,7 +97,12 @@ func (v *view) entityGraph(ctx context.Context) (*EntityGraph, error) {
 	if v.sel != nil {
 		return v.sel.scan.entityGraph(v.sel.facts), nil
 	}
+	unlock, err := v.s.lockRead()
+	if err != nil {
+		return nil, err
+	}
 	sc, err := v.s.scanFacts(ctx, FactsOptions{})
+	unlock()
 	if err != nil {
 		return nil, err
 	}
@@ -209,7 +227,7 @@ func (sc *factScan) among(entities map[quad.Value]bool) map[string]bool {
 // values it returns, results and tags alike: entity IRIs, or the labels
 // of entities, since queries often end in Out("<kg:label>").
 func (s *Store) queryEntities(ctx context.Context, sc *factScan, q string) (map[quad.Value]bool, error) {
-	res, err := s.Query(ctx, "gizmo", q, QueryOptions{})
+	res, err := s.query(ctx, query.GetLanguage("gizmo"), "gizmo", q, QueryOptions{})
 	if err != nil {
 		return nil, err
 	}
