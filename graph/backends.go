@@ -12,6 +12,7 @@ import (
 	"github.com/cayleygraph/cayley/graph/kv/leveldb"
 	_ "github.com/cayleygraph/cayley/graph/memstore"     // registers itself
 	_ "github.com/cayleygraph/cayley/graph/sql/postgres" // registers itself
+	hkv "github.com/hidal-go/hidalgo/kv"
 )
 
 // DefaultBackend is the embedded store Open uses when Config.Backend is
@@ -46,6 +47,10 @@ type backend struct {
 	// own) and SQL. memstore's maps have no lock, so a write there excludes
 	// reads.
 	concurrentReads bool
+	// openKV, where set, opens the backend's key-value store for Open to
+	// put Cayley's kv quad store over, with the fact index beside it
+	// (index.go); the backend is then one of Cayley's kv stores.
+	openKV func(dir string, opt cgraph.Options) (hkv.KV, error)
 }
 
 // backends is the one place a backend is added: name it here.
@@ -55,7 +60,8 @@ func registerBackend(b backend) { backends[b.name] = b }
 
 func init() {
 	registerBackend(backend{name: "memstore", cayley: "memstore"})
-	registerBackend(backend{name: "bolt", cayley: boltType, disk: true, splitDeltas: true, concurrentReads: true})
+	registerBackend(backend{name: "bolt", cayley: boltType, disk: true, splitDeltas: true, concurrentReads: true,
+		openKV: func(dir string, opt cgraph.Options) (hkv.KV, error) { return openBolt(dir, opt, false) }})
 	registerBackend(backend{name: "leveldb", cayley: leveldb.Type, disk: true, splitDeltas: true, concurrentReads: true})
 	registerBackend(backend{name: "badger", cayley: badger.Type, disk: true, splitDeltas: true, concurrentReads: true})
 	// Cayley's SQL store writes a batch in one database transaction and

@@ -284,6 +284,11 @@ func (s *Store) eachStoredQuad(ctx context.Context, fn func(quad.Quad)) error {
 	if s.closed {
 		return ErrClosed
 	}
+	return s.eachStoredQuadLocked(ctx, fn)
+}
+
+// eachStoredQuadLocked is eachStoredQuad for a caller that holds s.mu.
+func (s *Store) eachStoredQuadLocked(ctx context.Context, fn func(quad.Quad)) error {
 	it := s.qs.QuadsAllIterator().Iterate()
 	defer it.Close()
 	for it.Next(ctx) {
