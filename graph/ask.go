@@ -62,6 +62,24 @@ type Step struct {
 	Direction Direction
 }
 
+// ParseStep reads a step as the CLI writes it: "out:support",
+// "in:condemn", "either:meet"; a bare direction ("out") keeps every
+// predicate, a bare predicate ("support") goes either way.
+func ParseStep(s string) (Step, error) {
+	dir, pred, found := strings.Cut(s, ":")
+	if !found {
+		if d, err := ParseDirection(s); err == nil {
+			return Step{Direction: d}, nil
+		}
+		return Step{Predicate: s}, nil
+	}
+	d, err := ParseDirection(dir)
+	if err != nil {
+		return Step{}, fmt.Errorf("step %q: %w", s, err)
+	}
+	return Step{Predicate: pred, Direction: d}, nil
+}
+
 // HopOptions ask for the entities some steps from an entity.
 type HopOptions struct {
 	// From names the entity: an IRI ("kg:e/united-states", in angle
