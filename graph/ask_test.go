@@ -232,6 +232,9 @@ func TestIndex_matchesCayley(t *testing.T) {
 				}
 				when := fmt.Sprintf("step %d (%s)", step, what)
 				compareAnswers(t, s, when)
+				if err := s.CheckIndex(ctx); err != nil {
+					t.Fatalf("%s: %v", when, err)
+				}
 				kept := indexDump(t, s)
 				if _, err := s.BuildIndex(ctx); err != nil {
 					t.Fatal(err)

@@ -386,3 +386,49 @@ func (s *Store) BuildIndex(ctx context.Context) (IndexStats, error) {
 	ix.ready.Store(true)
 	return st, nil
 }
+
+// ErrIndexMismatch is a fact index that says other than the quads.
+var ErrIndexMismatch = errors.New("the fact index does not match the quads")
+
+// CheckIndex compares the fact index, key by key, with the index the
+// stored quads make: nil when they agree, an error wrapping
+// ErrIndexMismatch naming the first difference when they do not, or
+// saying that the index is not ready. It reads every quad and every key.
+func (s *Store) CheckIndex(ctx context.Context) error {
+	if !s.IndexReady() {
+		return fmt.Errorf("check index: %w: the index is not ready", ErrIndexMismatch)
+	}
+	want := map[string]bool{}
+	if err := s.eachStoredQuad(ctx, func(q quad.Quad) {
+		for _, k := range quadKeys(q) {
+			want[string(k)] = true
+		}
+	}); err != nil {
+		return fmt.Errorf("check index: %w", err)
+	}
+	var extra []byte
+	n := 0
+	err := hkv.View(ctx, s.index.kv, func(tx hkv.Tx) error {
+		return s.index.scan(ctx, tx, nil, func(k []byte) bool {
+			if bytes.Equal(k, keySync) {
+				return true
+			}
+			if !want[string(k)] {
+				extra = bytes.Clone(k)
+				return false
+			}
+			n++
+			return true
+		})
+	})
+	if err != nil {
+		return fmt.Errorf("check index: %w", err)
+	}
+	if extra != nil {
+		return fmt.Errorf("check index: %w: key %q stands for no stored quad", ErrIndexMismatch, extra)
+	}
+	if n != len(want) {
+		return fmt.Errorf("check index: %w: %d keys, the quads make %d", ErrIndexMismatch, n, len(want))
+	}
+	return nil
+}
