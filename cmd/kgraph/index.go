@@ -31,7 +31,7 @@ nothing: it compares the index with the quads, key by key, and fails when
 they differ.`,
 		Example: `  kgraph index --db /tmp/wh.db
   kgraph index --db /tmp/wh.db --check`,
-		Args:    cobra.NoArgs,
+		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			return runIndex(cmd.Context(), opts)
 		},
