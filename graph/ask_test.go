@@ -336,3 +336,32 @@ func TestIndex_staleStore(t *testing.T) {
 	}
 	compareSeed()
 }
+
+// FuzzIndex drives loads, replacements and removals of random documents
+// from the fuzzer's seed: after them the fact index must match the quads
+// and answer as Cayley's iterators do.
+func FuzzIndex(f *testing.F) {
+	f.Add(uint64(1), uint8(4))
+	f.Add(uint64(14), uint8(9))
+	f.Fuzz(func(t *testing.T, seed uint64, ops uint8) {
+		ctx := context.Background()
+		r := rand.New(rand.NewPCG(seed, uint64(ops)))
+		s := openBoltT(t, filepath.Join(t.TempDir(), "db"))
+		for range ops % 10 {
+			id := fmt.Sprintf("doc%d", r.IntN(4))
+			if r.IntN(4) == 0 {
+				if _, err := s.Remove(ctx, id); err != nil && !errors.Is(err, ErrNotFound) {
+					t.Fatal(err)
+				}
+				continue
+			}
+			if _, err := s.Load(ctx, randomResult(r, id)); err != nil {
+				t.Fatal(err)
+			}
+		}
+		if err := s.CheckIndex(ctx); err != nil {
+			t.Fatal(err)
+		}
+		compareAnswers(t, s, fmt.Sprintf("seed %d, %d writes", seed, ops%10))
+	})
+}
