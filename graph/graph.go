@@ -5,7 +5,9 @@
 // schema.Result, Store.Load maps it to quads (see mapping.go and
 // docs/schema.md) and Store.Query, Store.Export, Store.Facts, Store.Stats
 // and Store.Neighbourhood (an entity and the facts around it, for package
-// render's pictures) read the graph. Cayley's own types stay inside this package; callers speak
+// render's pictures) read the graph; Store.Hop and Store.Related answer
+// questions over the fact edges from kgraph's own fact index (index.go),
+// kept beside Cayley's in the same transactions. Cayley's own types stay inside this package; callers speak
 // schema's types and the ones defined here.
 //
 // A Store is safe for concurrent use by one process. Writes (Load, Import)
