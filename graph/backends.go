@@ -12,6 +12,7 @@ import (
 	"github.com/cayleygraph/cayley/graph/kv/leveldb"
 	_ "github.com/cayleygraph/cayley/graph/memstore"     // registers itself
 	_ "github.com/cayleygraph/cayley/graph/sql/postgres" // registers itself
+	hkv "github.com/hidal-go/hidalgo/kv"
 )
 
 // DefaultBackend is the embedded store Open uses when Config.Backend is
@@ -52,6 +53,10 @@ type backend struct {
 	// Cayley's InitQuadStore, and likewise returns an error matching
 	// cgraph.ErrDatabaseExists for a store already there.
 	create func(addr string, opts cgraph.Options) error
+	// openKV, where set, opens the backend's key-value store for Open to
+	// put Cayley's kv quad store over, with the fact index beside it
+	// (index.go); the backend is then one of Cayley's kv stores.
+	openKV func(dir string, opt cgraph.Options) (hkv.KV, error)
 }
 
 // backends is the one place a backend is added: name it here.
@@ -61,7 +66,8 @@ func registerBackend(b backend) { backends[b.name] = b }
 
 func init() {
 	registerBackend(backend{name: "memstore", cayley: "memstore"})
-	registerBackend(backend{name: "bolt", cayley: boltType, disk: true, splitDeltas: true, create: createBolt})
+	registerBackend(backend{name: "bolt", cayley: boltType, disk: true, splitDeltas: true, create: createBolt,
+		openKV: func(dir string, opt cgraph.Options) (hkv.KV, error) { return openBolt(dir, opt, false) }})
 	registerBackend(backend{name: "leveldb", cayley: leveldb.Type, disk: true, splitDeltas: true})
 	registerBackend(backend{name: "badger", cayley: badger.Type, disk: true, splitDeltas: true})
 	// Cayley's SQL store writes a batch in one database transaction and

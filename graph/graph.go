@@ -5,7 +5,9 @@
 // schema.Result, Store.Load maps it to quads (see mapping.go and
 // docs/schema.md) and Store.Query, Store.Export, Store.Facts, Store.Stats
 // and Store.Neighbourhood (an entity and the facts around it, for package
-// render's pictures) read the graph. Cayley's own types stay inside this package; callers speak
+// render's pictures) read the graph; Store.Hop and Store.Related answer
+// questions over the fact edges from kgraph's own fact index (index.go),
+// kept beside Cayley's in the same transactions. Cayley's own types stay inside this package; callers speak
 // schema's types and the ones defined here.
 //
 // A Store is safe for concurrent use by one process. Writes (Load, Import,
@@ -25,6 +27,7 @@ import (
 	"sync"
 
 	cgraph "github.com/cayleygraph/cayley/graph"
+	ckv "github.com/cayleygraph/cayley/graph/kv"
 )
 
 // Errors a caller may want to tell apart, with errors.Is.
@@ -101,6 +104,9 @@ type Store struct {
 
 	// apply writes one batch; tests replace it to inject failures.
 	apply func(deltas []cgraph.Delta) error
+
+	// index is the fact index (index.go), nil on backends without one.
+	index *factIndex
 }
 
 // Open opens the store cfg names, creating it when it does not exist yet.
@@ -137,6 +143,7 @@ func Open(ctx context.Context, cfg Config) (*Store, error) {
 	if cfg.FewWrites && b.disk {
 		opts["no_bloom"] = true
 	}
+	created := false
 	if b.disk || b.sql { // memstore has nothing to create
 		create := func(addr string, opts cgraph.Options) error { return cgraph.InitQuadStore(b.cayley, addr, opts) }
 		if b.create != nil {
@@ -146,17 +153,50 @@ func Open(ctx context.Context, cfg Config) (*Store, error) {
 		if err != nil && !errors.Is(err, cgraph.ErrDatabaseExists) {
 			return nil, fmt.Errorf("create %s: %w", where, scrub(err, cfg.Address))
 		}
+		created = err == nil
 	}
 	addr := cfg.Address
 	if !b.disk && !b.sql {
 		addr = ""
 	}
-	qs, err := cgraph.NewQuadStore(b.cayley, addr, opts)
-	if err != nil {
-		return nil, fmt.Errorf("open %s: %w", where, scrub(err, cfg.Address))
+	s := &Store{backend: b}
+	var qs cgraph.QuadStore
+	if b.openKV != nil {
+		// Cayley's kv store over a kv of ours, whose write transactions
+		// carry the fact index (index.go).
+		db, err := b.openKV(addr, opts)
+		if err != nil {
+			return nil, fmt.Errorf("open %s: %w", where, err)
+		}
+		s.index = &factIndex{kv: db}
+		if qs, err = ckv.New(&indexedKV{KV: db, ix: s.index}, opts); err != nil {
+			db.Close()
+			return nil, fmt.Errorf("open %s: %w", where, err)
+		}
+		ready := false
+		if created {
+			err = s.index.markNew(ctx)
+			ready = err == nil
+		} else {
+			ready, err = s.index.check(ctx)
+		}
+		if err != nil {
+			qs.Close()
+			return nil, fmt.Errorf("open %s: %w", where, err)
+		}
+		s.index.ready.Store(ready)
+	} else {
+		var err error
+		if qs, err = cgraph.NewQuadStore(b.cayley, addr, opts); err != nil {
+			return nil, fmt.Errorf("open %s: %w", where, scrub(err, cfg.Address))
+		}
 	}
-	s := &Store{qs: qs, backend: b}
+	s.qs = qs
 	s.apply = func(d []cgraph.Delta) error {
+		if s.index != nil {
+			s.index.stage(d)
+			defer s.index.stage(nil)
+		}
 		return qs.ApplyDeltas(d, cgraph.IgnoreOpts{IgnoreDup: true, IgnoreMissing: true})
 	}
 	return s, nil

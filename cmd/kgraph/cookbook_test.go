@@ -50,10 +50,11 @@ var cookbookWant = map[string][]string{
 	"Every fact about Russia, with its sentence.": {`"object":"Russia"`, `"sentence":33`},
 	"All countries.": {`"United States"`, `"Republic of Korea"`, `"Democratic People's Republic of Korea"`, `"Russia"`,
 		`"China"`, `"Japan"`, `"Ukraine"`},
-	"The facts of one sentence.":             {`"relation":"reaffirmed"`, `"subject":"The United States"`},
-	"How are Russia and the DPRK connected?": {`"id":31`, `"id":32`, `"id":33`},
-	`Which entity goes by "DPRK"?`:           {`"Democratic People's Republic of Korea"`},
-	"How many facts are there?":              {`{"result":[`},
+	"The facts of one sentence.":                             {`"relation":"reaffirmed"`, `"subject":"The United States"`},
+	"How are Russia and the DPRK connected?":                 {`"id":31`, `"id":32`, `"id":33`},
+	`Which entity goes by "DPRK"?`:                           {`"Democratic People's Republic of Korea"`},
+	"How many facts are there?":                              {`{"result":[`},
+	"What is related to both the United States and the ROK?": {`"cooperation"`, `"Democratic People's Republic of Korea"`, `"Russia"`},
 }
 
 func TestREADMECookbook(t *testing.T) {

@@ -93,7 +93,8 @@ type storeDump struct {
 	stats graph.Stats
 }
 
-// readStore opens the bolt store at db, asks it a query, and reads it whole.
+// readStore opens the bolt store at db, asks it a query, checks its fact
+// index, and reads it whole.
 func readStore(t *testing.T, db string) (storeDump, error) {
 	t.Helper()
 	ctx := context.Background()
@@ -104,6 +105,11 @@ func readStore(t *testing.T, db string) (storeDump, error) {
 	defer s.Close()
 	if _, err := s.Query(ctx, "gizmo", `g.Emit(g.V().Has("<kg:type>", "<kg:t/Document>").Count())`, graph.QueryOptions{Timeout: time.Minute}); err != nil {
 		return storeDump{}, fmt.Errorf("query: %w", err)
+	}
+	// The fact index is written in the quads' transactions: whatever
+	// moment the kill fell on, it says what the quads say.
+	if err := s.CheckIndex(ctx); err != nil {
+		return storeDump{}, err
 	}
 	var b bytes.Buffer
 	if err := s.Export(ctx, &b, "nquads", graph.ExportOptions{}); err != nil {

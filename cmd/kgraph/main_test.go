@@ -24,7 +24,7 @@ func run(t *testing.T, stdin string, args ...string) (string, string, int) {
 const statement = "../../data/statement.txt"
 
 func TestHelp(t *testing.T) {
-	for _, cmd := range [][]string{{}, {"build"}, {"extract"}, {"query"}, {"serve"}, {"export"}, {"eval"}, {"eval", "carb"}, {"import"}, {"entities"}, {"render"}, {"stats"}, {"remove"}, {"train"}, {"eval", "parse"}, {"eval", "facts"}} {
+	for _, cmd := range [][]string{{}, {"build"}, {"extract"}, {"query"}, {"serve"}, {"export"}, {"eval"}, {"eval", "carb"}, {"import"}, {"entities"}, {"render"}, {"stats"}, {"remove"}, {"train"}, {"eval", "parse"}, {"eval", "facts"}, {"related"}, {"index"}} {
 		t.Run(strings.Join(cmd, " "), func(t *testing.T) {
 			out, _, code := run(t, "", append(cmd, "--help")...)
 			if code != 0 {
