@@ -42,13 +42,6 @@ type backend struct {
 	// with that direction empty (TestCayleyMixedDeltas shows it). Load
 	// writes such a batch as two ApplyDeltas, deletions first.
 	splitDeltas bool
-	// concurrentReads marks a backend whose reads may run while a batch is
-	// written: SQL, which writes a batch in one database transaction.
-	// memstore's maps have no lock; the kv stores may write a batch in two
-	// transactions (splitDeltas), a Cayley read spans several, and on bolt
-	// reads and a write can deadlock (Store.mu): on those a batch excludes
-	// reads.
-	concurrentReads bool
 	// create, when set, creates the store at an address instead of
 	// Cayley's InitQuadStore, and likewise returns an error matching
 	// cgraph.ErrDatabaseExists for a store already there.
@@ -74,7 +67,7 @@ func init() {
 	// handles mixed batches (the conformance suite runs it with
 	// KGRAPH_TEST_POSTGRES). CockroachDB speaks the same protocol; Cayley's
 	// own cockroach flavour would add pgx to our build, so it is left out.
-	registerBackend(backend{name: "postgres", cayley: "postgres", sql: true, concurrentReads: true})
+	registerBackend(backend{name: "postgres", cayley: "postgres", sql: true})
 
 	// Cayley's kv package copies hidalgo's registry in its init, which under
 	// Go >= 1.21 runs before hidalgo's badger (always) and leveldb (sometimes)
