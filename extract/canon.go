@@ -245,7 +245,17 @@ func (d *docState) scanNamesIn(text string, s nlp.Sentence) []nameMatch {
 		if strings.EqualFold(w[i].Text, "the") {
 			continue // Key ignores a leading "the"; the name starts after it
 		}
+		// The text's word that starts at w[i], to the next white space:
+		// a span that runs past it has its Key as its first word.
+		end := w[i].Start + strings.IndexFunc(text[w[i].Start:], unicode.IsSpace)
+		if end < w[i].Start {
+			end = len(text)
+		}
+		may := d.gaz.mayStart(Key(text[w[i].Start:end]))
 		for j := min(len(w), i+d.gaz.maxWords+2); j > i; j-- {
+			if w[j-1].End > end && !may {
+				continue
+			}
 			name := text[w[i].Start:w[j-1].End]
 			if e, ok := d.gaz.Lookup(name); ok {
 				out = append(out, nameMatch{e, name})

@@ -22,6 +22,11 @@ type Gazetteer struct {
 	// maxWords is the longest alias in words, to bound the search for
 	// names inside a sentence.
 	maxWords int
+	// first holds the first word of every name's Key: a span of text
+	// whose first word is none of them names nothing, and scanning a
+	// sentence need not look it up (a fifth of extraction's time went
+	// into such lookups).
+	first map[string]bool
 }
 
 // GazEntry is one known name.
@@ -42,7 +47,7 @@ func Key(s string) string {
 
 // NewGazetteer returns an empty gazetteer.
 func NewGazetteer() *Gazetteer {
-	return &Gazetteer{byKey: map[string]GazEntry{}, exact: map[string]GazEntry{}}
+	return &Gazetteer{byKey: map[string]GazEntry{}, exact: map[string]GazEntry{}, first: map[string]bool{}}
 }
 
 // exactKey normalizes a name as Key does but keeps its case.
@@ -84,9 +89,11 @@ func (g *Gazetteer) Add(e GazEntry) {
 			}
 		}
 		m[mk] = e
-		if n := len(strings.Fields(k)); n > g.maxWords {
-			g.maxWords = n
+		f := strings.Fields(k)
+		if len(f) > g.maxWords {
+			g.maxWords = len(f)
 		}
+		g.first[f[0]] = true
 	}
 }
 
@@ -98,6 +105,10 @@ func (g *Gazetteer) Lookup(name string) (GazEntry, bool) {
 	e, ok := g.byKey[Key(name)]
 	return e, ok
 }
+
+// mayStart reports whether some name's Key begins with the word w (one
+// word, without white space, as Key makes it).
+func (g *Gazetteer) mayStart(w string) bool { return g.first[w] }
 
 // Len is the number of names known.
 func (g *Gazetteer) Len() int { return len(g.byKey) + len(g.exact) }
@@ -126,7 +137,11 @@ func (g *Gazetteer) Read(r io.Reader, name string) error {
 // Clone copies g, so that a user's aliases extend a private copy of the
 // shared default.
 func (g *Gazetteer) Clone() *Gazetteer {
-	c := &Gazetteer{byKey: make(map[string]GazEntry, len(g.byKey)), exact: make(map[string]GazEntry, len(g.exact)), maxWords: g.maxWords}
+	c := &Gazetteer{byKey: make(map[string]GazEntry, len(g.byKey)), exact: make(map[string]GazEntry, len(g.exact)),
+		maxWords: g.maxWords, first: make(map[string]bool, len(g.first))}
+	for k := range g.first {
+		c.first[k] = true
+	}
 	for k, v := range g.byKey {
 		c.byKey[k] = v
 	}
