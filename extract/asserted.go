@@ -64,6 +64,11 @@ func (p *parse) embedding(v int, pred string) (gov int, sure bool) {
 				return g, p.lower(m) != "to"
 			}
 		case "advcl":
+			// "If Russia invades Ukraine, …" says no one invades
+			// anything: a condition is supposed, not asserted.
+			if m := p.child(v, "mark"); m >= 0 && conditionMarks[p.lower(m)] {
+				return g, true
+			}
 			// A gerund after a preposition names a topic or an aim
 			// ("focused on improving", "a plan for expanding"); "by
 			// investing", "after meeting" say what was done.
@@ -101,6 +106,9 @@ var nonFactive = wordSet(`ensure ensures hope wish want propose demand insist re
 // deontic predicates say a clause ought to hold: "it is important that …".
 var deontic = wordSet(`priority important essential critical imperative necessary vital time crucial
 	urgent key goal aim objective incumbent paramount best`)
+
+// conditionMarks open a clause that is supposed, not said to hold.
+var conditionMarks = wordSet(`if unless whether lest`)
 
 var topicMarks = wordSet(`on for about toward towards at of in to`)
 

@@ -136,6 +136,12 @@ func TestExtract_asserted(t *testing.T) {
 			not:  []string{"premiums | buy | coverage"},
 		},
 		{
+			name: "a condition is supposed, not asserted",
+			text: "If Russia invades Ukraine, the United States will impose severe sanctions.",
+			want: []string{"United States | impose | severe sanctions"},
+			not:  []string{"Russia | invade | Ukraine"},
+		},
+		{
 			name: "a relative clause is asserted",
 			text: "Japan thanked the nurses who cared for the victims.",
 			want: []string{"nurses | care for | victims"},
