@@ -92,7 +92,7 @@ func TestExtract_asserted(t *testing.T) {
 			text: "The Canadian delegation included National Security and Intelligence Advisor Jody Thomas, Canadian Ambassador to the United States Kirsten Hillman, and Chief of Staff Ramzi Nashef.",
 			want: []string{"Jody Thomas | be | National Security and Intelligence Advisor", "Canadian delegation | include | Jody Thomas",
 				"Kirsten Hillman | be | Canadian Ambassador to United States"},
-			not:  []string{"Jody Thomas | be | Intelligence Advisor", "Canadian delegation | include | National Security"},
+			not: []string{"Jody Thomas | be | Intelligence Advisor", "Canadian delegation | include | National Security"},
 		},
 		{
 			name: "a titled person of a country",
