@@ -117,9 +117,14 @@ func randomResult(r *rand.Rand, id string) schema.Result {
 			res.Facts = append(res.Facts, f)
 		}
 	}
+	types := []string{schema.TypeCountry, schema.TypePerson, ""}
 	for _, n := range names {
 		if r.IntN(2) == 0 {
-			res.Entities = append(res.Entities, schema.Entity{Label: n, Type: schema.TypeCountry})
+			e := schema.Entity{Label: n, Type: types[r.IntN(len(types))]}
+			for range r.IntN(3) {
+				e.Aliases = append(e.Aliases, schema.Alias{Name: n[:1+r.IntN(3)], Sentence: 1 + r.IntN(len(res.Sentences))})
+			}
+			res.Entities = append(res.Entities, e)
 		}
 	}
 	return res
@@ -149,6 +154,19 @@ func compareAnswers(t *testing.T, s *Store, when string) {
 	ctx := context.Background()
 	if !s.IndexReady() {
 		t.Fatalf("%s: index not ready", when)
+	}
+	fast, err := s.Aliases(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	s.index.ready.Store(false)
+	slow, err := s.Aliases(ctx)
+	s.index.ready.Store(true)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !reflect.DeepEqual(fast, slow) {
+		t.Errorf("%s: aliases from the index\n%v\nfrom the iterators\n%v", when, fast, slow)
 	}
 	var names []string
 	for _, n := range []string{"Alpha", "Beta", "Gamma", "Delta", "Epsilon", "Zeta"} {

@@ -1,8 +1,10 @@
 package graph
 
 import (
+	"bytes"
 	"cmp"
 	"context"
+	"fmt"
 	"slices"
 	"strings"
 
@@ -126,6 +128,9 @@ func (s *Store) Aliases(ctx context.Context) ([]Alias, error) {
 		return nil, err
 	}
 	defer unlock()
+	if s.IndexReady() {
+		return s.indexedAliases(ctx)
+	}
 	names := map[quad.Value][]string{}
 	type entityName struct {
 		e    quad.Value
@@ -175,6 +180,82 @@ func (s *Store) Aliases(ctx context.Context) ([]Alias, error) {
 			slices.Sort(ds)
 			out = append(out, Alias{Name: a, Label: label, Type: typ, Documents: ds})
 		}
+	}
+	slices.SortFunc(out, func(a, b Alias) int { return cmp.Or(cmp.Compare(a.Name, b.Name), cmp.Compare(a.Label, b.Label)) })
+	return out, ctx.Err()
+}
+
+// indexedAliases is Aliases read from the fact index: every alias key in
+// order, and each aliased entity's label and type keys. The caller holds
+// lockRead.
+func (s *Store) indexedAliases(ctx context.Context) ([]Alias, error) {
+	tx, err := s.index.kv.Tx(ctx, false)
+	if err != nil {
+		return nil, fmt.Errorf("aliases: %w", err)
+	}
+	defer tx.Close()
+	// split reads node, value and quad label off a key's rest.
+	split := func(rest []byte) (v, value, label string, ok bool) {
+		f := bytes.SplitN(rest, []byte{0}, 3)
+		if len(f) != 3 {
+			return "", "", "", false
+		}
+		return string(f[0]), string(f[1]), string(f[2]), true
+	}
+	type entityName struct{ e, name string }
+	var order []entityName
+	docs := map[entityName][]string{}
+	err = s.index.scan(ctx, tx, []byte{keyAlias}, func(rest []byte) bool {
+		e, a, l, ok := split(rest)
+		if !ok || a == "" {
+			return true
+		}
+		k := entityName{e, a}
+		if _, seen := docs[k]; !seen {
+			order = append(order, k)
+			docs[k] = nil
+		}
+		if d := sentenceDocument(quad.IRI(l)); d != "" && !slices.Contains(docs[k], d) {
+			docs[k] = append(docs[k], d)
+		}
+		return true
+	})
+	if err != nil {
+		return nil, fmt.Errorf("aliases: %w", err)
+	}
+	// of reads an entity's smallest label or its types.
+	of := func(kind byte, e string) ([]string, error) {
+		var vs []string
+		prefix := append([]byte{kind}, e...)
+		err := s.index.scan(ctx, tx, append(prefix, 0), func(rest []byte) bool {
+			v, _, _ := strings.Cut(string(rest), "\x00")
+			if !slices.Contains(vs, v) {
+				vs = append(vs, v)
+			}
+			return true
+		})
+		return vs, err
+	}
+	var out []Alias
+	for _, k := range order {
+		labels, err := of(keyLabel, k.e)
+		if err != nil {
+			return nil, fmt.Errorf("aliases: %w", err)
+		}
+		if len(labels) == 0 {
+			continue
+		}
+		types, err := of(keyType, k.e)
+		if err != nil {
+			return nil, fmt.Errorf("aliases: %w", err)
+		}
+		typ := ""
+		if len(types) == 1 {
+			typ = strings.TrimPrefix(types[0], schema.Scheme+"t/")
+		}
+		ds := docs[k]
+		slices.Sort(ds)
+		out = append(out, Alias{Name: k.name, Label: slices.Min(labels), Type: typ, Documents: ds})
 	}
 	slices.SortFunc(out, func(a, b Alias) int { return cmp.Or(cmp.Compare(a.Name, b.Name), cmp.Compare(a.Label, b.Label)) })
 	return out, ctx.Err()

@@ -51,9 +51,11 @@ import (
 var indexBucket = []byte("kgraph.facts")
 
 const (
-	indexVersion = "1"
+	indexVersion = "2" // 2: alias and entity type keys
 	keyEdge      = 'e'
 	keyLabel     = 'l'
+	keyAlias     = 'a' // an entity's kg:alias quads, for Store.Aliases
+	keyType      = 't' // an entity's kg:type quads
 	dirOut       = '>'
 	dirIn        = '<'
 )
@@ -146,6 +148,16 @@ func quadKeys(q quad.Quad) [][]byte {
 		}
 		return [][]byte{labelKey(string(subj), literal(q.Object), iriString(q.Label))}
 	}
+	if (p == pAlias || p == pType) && isEntity(q.Subject) {
+		// A build learns every stored alias with its entity's label and
+		// type (Store.Aliases); through Cayley that read each hub's
+		// quads and took most of a one-document replacement's time.
+		k, v := byte(keyAlias), literal(q.Object)
+		if p == pType {
+			k, v = keyType, iriString(q.Object)
+		}
+		return [][]byte{tripleKey(k, iriString(q.Subject), v, iriString(q.Label))}
+	}
 	if !strings.HasPrefix(string(p), schema.Scheme+"p/") || !isEntity(q.Subject) || !isEntity(q.Object) {
 		return nil
 	}
@@ -170,12 +182,16 @@ func edgeKey(centre string, dir byte, p, other, label string) []byte {
 
 // labelKey ends in the quad's own label, unlabeled as schema.md has it,
 // so that a key stands for one quad even if some writer labels one.
-func labelKey(v, label, quadLabel string) []byte {
-	b := make([]byte, 0, 3+len(v)+len(label)+len(quadLabel))
-	b = append(b, keyLabel)
+func labelKey(v, label, quadLabel string) []byte { return tripleKey(keyLabel, v, label, quadLabel) }
+
+// tripleKey is kind, then node, value and the quad's label, split by zero
+// bytes.
+func tripleKey(kind byte, v, value, quadLabel string) []byte {
+	b := make([]byte, 0, 3+len(v)+len(value)+len(quadLabel))
+	b = append(b, kind)
 	b = append(b, v...)
 	b = append(b, 0)
-	b = append(b, label...)
+	b = append(b, value...)
 	b = append(b, 0)
 	return append(b, quadLabel...)
 }
