@@ -1532,7 +1532,7 @@ func (d *docState) fact(n int, p *parse, t tuple, subj, obj mention, pred string
 			if pred == "be" && humanRoles[Key(g.Object)] && !g.Unresolved {
 				// "Ahmaud Arbery was a son": only a person is a son, and
 				// "he" in the next sentence is that person.
-				if e := d.ents[Key(g.Subject)]; e != nil && e.Type == "" && personLike(g.Subject) {
+				if e := d.ents[Key(g.Subject)]; e != nil && d.nameLike(g.Subject) {
 					e.Type = schema.TypePerson
 				}
 				if d.isPerson(g.Subject) {
@@ -1559,21 +1559,6 @@ func (d *docState) fact(n int, p *parse, t tuple, subj, obj mention, pred string
 var humanRoles = wordSet(`son daughter brother sister father mother husband wife friend child grandson
 	granddaughter grandfather grandmother uncle aunt cousin nephew niece widow widower veteran nurse
 	teacher student mentor hero patriot neighbor colleague`)
-
-// personLike says whether a label reads as a person's name: two to four
-// capitalized words, none of them a word institutions are named with.
-func personLike(label string) bool {
-	f := strings.Fields(label)
-	if len(f) < 2 || len(f) > 4 {
-		return false
-	}
-	for _, w := range f {
-		if !startsUpper(w) || notNames[strings.ToLower(w)] || institutions[strings.ToLower(w)] || officeWords[strings.ToLower(w)] {
-			return false
-		}
-	}
-	return true
-}
 
 // meetings are the predicates whose subject and object act together
 // afterwards.

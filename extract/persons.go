@@ -200,10 +200,9 @@ func (d *docState) splitPerson(p *parse, core span) (person, bool) {
 			return person{}, false
 		}
 	}
-	if o := p.listedOffice(core); o != "" && !strings.ContainsAny(title, " ") && !honorifics[strings.ToLower(title)] {
+	if a := p.listedOffice(core); a >= 0 && !strings.ContainsAny(title, " ") && !honorifics[strings.ToLower(title)] {
 		// "Department of Commerce, Secretary Gina Raimondo": a bare
 		// title after the office it heads is that office's.
-		a := p.head(headOf(p, core))
 		office := p.trim(p.subtree(a, func(k int) bool {
 			switch p.rel(k) {
 			case "appos", "conj", "cc", "punct", "acl", "acl:relcl":
@@ -266,10 +265,9 @@ var monarchs = map[string]bool{"king": true, "queen": true, "sheikh": true, "emi
 // person records a titled person and returns the entity label.
 func (d *docState) person(per person, n int) string {
 	var label string
-	if t := strings.Fields(strings.ToLower(per.title)); len(t) > 0 && monarchs[t[len(t)-1]] && len(strings.Fields(per.name)) <= 2 {
+	if m := lastWord(strings.ToLower(per.title)); monarchs[m] && len(strings.Fields(per.name)) <= 2 {
 		// "King Abdullah II" is known by his title and regnal name: his
 		// one name is no surname to join with another Abdullah.
-		m := t[len(t)-1]
 		label = d.known(strings.ToUpper(m[:1])+m[1:]+" "+per.name, schema.TypePerson, schema.Alias{})
 	} else {
 		label = d.personName(per.name, n)
@@ -381,27 +379,27 @@ func (d *docState) splitPersons(p *parse, core span) ([]person, bool) {
 
 // listedOffice is, for the words of a titled name written after an office
 // and a comma ("Department of Commerce, Secretary Gina Raimondo", as
-// lists of participants write them), the office's head word, or "".
-func (p *parse) listedOffice(core span) string {
+// lists of participants write them), the office's head word, or -1.
+func (p *parse) listedOffice(core span) int {
 	h := headOf(p, core)
 	if h < 0 || p.urel(h) != "appos" && p.urel(h) != "conj" {
-		return ""
+		return -1
 	}
 	a := p.head(h)
 	if a < 0 || a > core[0] || a+1 >= len(p.s.Words) || p.pos(a) != "PROPN" && p.pos(a) != "NOUN" {
-		return ""
+		return -1
 	}
 	if !officeHeads[p.lower(a)] || core[0] == 0 || p.s.Words[core[0]-1].Text != "," {
-		return ""
+		return -1
 	}
 	// The office opens the item: "Department of Labor, Secretary …",
 	// not "… between the Administration office, President …".
 	for j := 0; j < a; j++ {
 		if w := p.s.Words[j]; w.UPOS != "PUNCT" && w.UPOS != "DET" && p.head(j) != a && !p.dominates(a, j) {
-			return ""
+			return -1
 		}
 	}
-	return p.lower(a)
+	return a
 }
 
 // officeHeads name a government office a title may be of.

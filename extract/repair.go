@@ -2049,14 +2049,13 @@ func (p *parse) repairAdjectiveSeries() bool {
 		// ("deep, enduring, and comprehensive partnership": the parser
 		// makes "partnership" a conjunct of "enduring").
 		n := -1
-		for c := k + 1; c < len(p.s.Words) && n < 0; c++ {
-			if !p.nominal(c) {
-				continue
+		for c := k + 1; c < len(p.s.Words); c++ {
+			if p.nominal(c) { // the first noun after it, if it is that conjunct
+				if p.rel(c) == "conj" && p.child(c, "det", "nmod:poss") < 0 && p.conjOf(c, k) {
+					n = c
+				}
+				break
 			}
-			if p.rel(c) == "conj" && p.child(c, "det", "nmod:poss") < 0 && p.conjOf(c, k) {
-				n = c
-			}
-			break
 		}
 		if n < 0 || !p.adjectivesOnly(k+1, n) {
 			continue

@@ -134,8 +134,8 @@ func (tx *indexedTx) Commit(ctx context.Context) error {
 	return tx.Tx.Commit(ctx)
 }
 
-// quadKeys are the index keys q stands for: none for a quad that is
-// neither a direct edge nor a label.
+// quadKeys are the index keys q stands for: none for a quad that is not a
+// direct edge, a label, or an entity's alias or type.
 func quadKeys(q quad.Quad) [][]byte {
 	p, ok := q.Predicate.(quad.IRI)
 	if !ok {
@@ -396,7 +396,7 @@ func (s *Store) BuildIndex(ctx context.Context) (IndexStats, error) {
 }
 
 // updateIndex writes to the fact index as a batch is written: with no
-// read running where the backend needs it (Store.mu). The caller holds
+// read running (Store.mu). The caller holds
 // lockWrite.
 func (s *Store) updateIndex(ctx context.Context, fn func(tx hkv.Tx) error) error {
 	return s.applyBatch(func() error { return hkv.Update(ctx, s.index.kv, fn) })
