@@ -396,8 +396,7 @@ func (s *Store) BuildIndex(ctx context.Context) (IndexStats, error) {
 }
 
 // updateIndex writes to the fact index as a batch is written: with no
-// read running (Store.mu). The caller holds
-// lockWrite.
+// read running (Store.mu). The caller holds lockWrite.
 func (s *Store) updateIndex(ctx context.Context, fn func(tx hkv.Tx) error) error {
 	return s.applyBatch(func() error { return hkv.Update(ctx, s.index.kv, fn) })
 }
