@@ -225,6 +225,9 @@ func TestExtract_sharedNegation(t *testing.T) {
 		{"Japan will not develop, produce or acquire nuclear weapons.", "acquire", true},
 		{"Japan did not attend but sent a message.", "send", false},
 		{"Canada signed the treaty and joined the alliance.", "join", false},
+		// Published text writes the apostrophe typographically.
+		{"Big corporations can’t escape or eliminate the taxes they owe.", "eliminate", true},
+		{"People who haven’t renewed their coverage can still visit the site.", "renew", true},
 	}
 	for _, tt := range tests {
 		res := extractText(t, p, tt.text)

@@ -282,7 +282,8 @@ func isNegation(p *parse, k int) bool {
 	if p.rel(k) != "advmod" && p.rel(k) != "neg" && p.rel(k) != "det" {
 		return false
 	}
-	switch p.lower(k) {
+	// The corpus writes "n’t" with a typographic apostrophe.
+	switch strings.ReplaceAll(p.lower(k), "’", "'") {
 	case "not", "n't", "never", "no":
 		return p.rel(k) != "det"
 	case "longer":

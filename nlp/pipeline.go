@@ -2,6 +2,7 @@ package nlp
 
 import (
 	"fmt"
+	"strings"
 
 	"github.com/kgraph/kgraph/nlp/lemma"
 	"github.com/kgraph/kgraph/nlp/parse"
@@ -90,7 +91,7 @@ func (p *Pipeline) annotate(toks []tokenize.Token, start, end int) Sentence {
 	n := len(toks)
 	words := make([]string, n)
 	for i, t := range toks {
-		words[i] = t.Text
+		words[i] = modelForm(t.Text)
 	}
 	// One allocation for the four per-word slices the stages fill.
 	strs := make([]string, 3*n)
@@ -112,9 +113,25 @@ func (p *Pipeline) annotate(toks []tokenize.Token, start, end int) Sentence {
 		w := Word{Text: t.Text, Start: t.Start, End: t.End, SpaceAfter: t.SpaceAfter,
 			UPOS: upos[i], XPOS: xpos[i], Head: heads[i], Deprel: rels[i]}
 		if p.Lemmatizer != nil {
-			w.Lemma = p.Lemmatizer.Lemma(t.Text, w.UPOS, w.XPOS)
+			w.Lemma = p.Lemmatizer.Lemma(words[i], w.UPOS, w.XPOS)
 		}
 		s.Words[i] = w
 	}
 	return s
+}
+
+// modelForm is the form of a word the tagger, parser and lemmatizer read;
+// the Word keeps its text as written. Published statements write the
+// clitics of "we’re", "don’t" and "they’ll" with a typographic apostrophe,
+// EWT, which the models learnt from, with a straight one 35 times out of 36:
+// left as written, "’re" is an unknown word, tagged a verb and made the
+// root, and "n’t" is no negation. "’s" stays: the corpus's word classes
+// already read it as the possessive it mostly is there, while EWT's "'s"
+// is as often "is" or "has".
+func modelForm(text string) string {
+	switch text {
+	case "n’t", "N’T", "’re", "’ve", "’ll", "’m", "’d", "’RE", "’VE", "’LL", "’M", "’D":
+		return strings.ReplaceAll(text, "’", "'")
+	}
+	return text
 }
