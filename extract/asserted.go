@@ -1,6 +1,9 @@
 package extract
 
-import "strings"
+import (
+	"slices"
+	"strings"
+)
 
 // Asserted acts. A sentence asserts its main clause, but not every clause
 // inside it: "will enable farmers to rebuild their livelihoods" does not
@@ -33,6 +36,12 @@ func (p *parse) embedding(v int, pred string) (gov int, sure bool) {
 		g := p.head(v)
 		if g < 0 {
 			return -1, false
+		}
+		if p.forSubject(v) >= 0 {
+			// "his call for the Senate to pass the bill", "grants for
+			// states to create or enhance teams": what is wanted or
+			// paid for, not done.
+			return g, true
 		}
 		switch r := p.rel(v); r {
 		case "conj":
@@ -117,6 +126,14 @@ var topicMarks = wordSet(`on for about toward towards at of in to`)
 // withdraw"), and returns the relation that asserts it: "be urged to",
 // "be called on to".
 func (p *parse) controlled(v, g int, subj span) (string, bool) {
+	if x := p.forSubject(v); x >= 0 {
+		// "called for states to use the funds", "his call for the Senate
+		// to pass": the one called for is called to act.
+		if !objectControl[p.lemma(g)] || !slices.Contains(p.conjuncts(x), headOf(p, subj)) {
+			return "", false
+		}
+		return "be " + participle(p, g) + " to", true
+	}
 	if p.rel(v) == "acl" && p.head(g) >= 0 && p.controller(p.head(g)) == g {
 		// "called on the DPRK to abide by", the infinitive hung on
 		// the noun.
@@ -142,6 +159,34 @@ func (p *parse) controlled(v, g int, subj span) (string, bool) {
 
 // participle is the past participle of verb g: its own form when written
 // so, or made from its lemma.
+// forSubject returns the subject of a "for X to do" clause headed by v,
+// or -1. The parser reads "his call for the Senate to pass the bill" as a
+// prepositional phrase and an infinitive of the word before, so the clause
+// has no subject of its own and would take the caller's. The nominal of
+// "for" that ends right before the "to" is the doer. Only a name, a
+// pronoun or a plural can do the act: in "ask for help to reform their
+// practices" the infinitive is the help's purpose, in "worked for years to
+// end it" the time's.
+func (p *parse) forSubject(v int) int {
+	if v < 0 || !p.infinitive(v) || p.hasChild(v, "nsubj", "nsubj:pass", "expl") {
+		return -1
+	}
+	t := p.child(v, "mark")
+	for a := t - 1; a >= 0 && a < t; a = p.head(a) {
+		sp := p.subtree(a, nil)
+		if sp[len(sp)-1] != t-1 {
+			return -1
+		}
+		if f := p.child(a, "case"); f >= 0 && p.lower(f) == "for" {
+			if sp[0] != f || !p.agentLike(a) || p.dominates(v, a) {
+				return -1
+			}
+			return a
+		}
+	}
+	return -1
+}
+
 func participle(p *parse, g int) string {
 	if x := p.xpos(g); x == "VBN" || x == "VBD" && !irregularPast[p.lemma(g)] {
 		return p.lower(g)

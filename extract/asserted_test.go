@@ -27,6 +27,23 @@ func TestExtract_asserted(t *testing.T) {
 			not:  []string{"Democratic People's Republic of Korea | cease | destabilizing actions"},
 		},
 		{
+			name: "who is called for is called, and does nothing yet",
+			text: "The President called for Congress to pass the bill.",
+			want: []string{"United States Congress | be called to pass | bill"},
+			not:  []string{"President | pass | bill", "United States Congress | pass | bill"},
+		},
+		{
+			name: "what is paid for is not done",
+			text: "The agency provides grants for states to build new clinics.",
+			want: []string{"agency | provide | grants"},
+			not:  []string{"states | build | new clinics", "agency | build | new clinics", "grants | build | new clinics"},
+		},
+		{
+			name: "the purpose of a mass noun is not its act",
+			text: "Police departments ask for help to reform their practices.",
+			not:  []string{"help | reform | practices"},
+		},
+		{
 			name: "what is enabled is not done",
 			text: "The plan will enable farmers to rebuild their livelihoods.",
 			want: []string{"farmers | be enabled to rebuild | livelihoods"},

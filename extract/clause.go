@@ -366,6 +366,9 @@ func (p *parse) subjectOf(h int, depth int) (heads []int, inherited bool) {
 	if parent < 0 {
 		return nil, false
 	}
+	if x := p.forSubject(h); x >= 0 {
+		return p.conjuncts(x), true
+	}
 	switch p.rel(h) {
 	case "conj", "xcomp", "advcl", "parataxis":
 		if p.rel(h) == "xcomp" || p.rel(h) == "advcl" && objectControl[p.lemma(parent)] && p.infinitive(h) {
