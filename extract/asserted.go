@@ -187,6 +187,13 @@ func (p *parse) forSubject(v int) int {
 	return -1
 }
 
+// agentLike says whether nominal i can be the doer of an act: a name, a
+// pronoun or a plural ("states", "families"), not a mass noun or a time
+// ("worked for years to eliminate the gap").
+func (p *parse) agentLike(i int) bool {
+	return (p.pos(i) == "PROPN" || p.pos(i) == "PRON" || p.xpos(i) == "NNS" || p.xpos(i) == "NNPS") && !p.isTimeWord(i)
+}
+
 func participle(p *parse, g int) string {
 	if x := p.xpos(g); x == "VBN" || x == "VBD" && !irregularPast[p.lemma(g)] {
 		return p.lower(g)

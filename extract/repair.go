@@ -2391,10 +2391,3 @@ func (p *parse) repairTrailingParticiple() bool {
 	}
 	return changed
 }
-
-// agentLike says whether nominal i can be the doer of an act: a name, a
-// pronoun or a plural ("states", "families"), not a mass noun or a time
-// ("worked for years to eliminate the gap").
-func (p *parse) agentLike(i int) bool {
-	return (p.pos(i) == "PROPN" || p.pos(i) == "PRON" || p.xpos(i) == "NNS" || p.xpos(i) == "NNPS") && !p.isTimeWord(i)
-}
