@@ -31,7 +31,7 @@ func (p *parse) repair() {
 		p.repairRootVerb, p.repairOpenerSubject, p.repairReportedClause,
 		p.repairParticipleModifier, p.repairOfConjunct, p.repairSemicolonSeries,
 		p.repairNomination, p.repairNameCoordination, p.repairNameContinues, p.repairTitleName, p.repairTitleRun,
-		p.repairWhoRelative, p.repairTrailingParticiple,
+		p.repairWhoRelative, p.repairTrailingParticiple, p.repairReducedRelative,
 	} {
 		saved = append(saved[:0], p.s.Words...)
 		if !r() {
@@ -2387,6 +2387,27 @@ func (p *parse) repairTrailingParticiple() bool {
 			continue
 		}
 		p.attach(g, v, "advcl")
+		changed = true
+	}
+	return changed
+}
+
+// repairReducedRelative mends a past participle right after a noun that
+// the parser hung on the clause's verb as an adverbial: in "asked for
+// feedback on proposals discussed in the meeting" it makes "discussed" an
+// adverbial clause of "asked", and so the one who asked discussed. A bare
+// participle (no subject, auxiliary, marker or object of its own) that
+// follows a noun and comes after its verb is the noun's reduced relative:
+// the proposals are discussed.
+func (p *parse) repairReducedRelative() bool {
+	changed := false
+	for i := 2; i < len(p.s.Words); i++ {
+		w := p.s.Words[i]
+		if w.UPOS != "VERB" || w.XPOS != "VBN" || p.rel(i) != "advcl" || p.head(i) > i || !p.nominal(i-1) ||
+			p.hasChild(i, "nsubj", "nsubj:pass", "aux", "aux:pass", "mark", "obj", "expl", "cop") {
+			continue
+		}
+		p.attach(i, i-1, "acl")
 		changed = true
 	}
 	return changed

@@ -300,6 +300,18 @@ func TestRepair(t *testing.T) {
 			xpos: map[int]string{3: "WP"},
 			want: []string{"work acl:relcl analysts"},
 		},
+		{
+			name: "a bare participle after a noun is the noun's reduced relative",
+			spec: "The/DET/2/det President/PROPN/3/nsubj asked/VERB/0/root for/ADP/5/case feedback/NOUN/3/obl on/ADP/7/case proposals/NOUN/5/nmod discussed/VERB/3/advcl in/ADP/11/case the/DET/11/det meeting/NOUN/8/obl",
+			xpos: map[int]string{7: "VBN"},
+			want: []string{"discussed acl proposals", "meeting obl discussed"},
+		},
+		{
+			name: "a participle with an auxiliary of its own stays a clause",
+			spec: "He/PRON/2/nsubj left/VERB/0/root the/DET/4/det room/NOUN/2/obj having/AUX/6/aux finished/VERB/2/advcl",
+			xpos: map[int]string{5: "VBN"},
+			want: []string{"finished advcl left"},
+		},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
