@@ -421,6 +421,14 @@ func (d *docState) resolveArg(p *parse, sp span, wide bool) mention {
 	}
 	k := Key(label)
 	switch {
+	case (k == "they" || k == "them") && p.pluralBefore(h) >= 0:
+		// "disrupt the supply of fentanyl and precursor chemicals before
+		// they reach the Hemisphere", "the support they need", "steps to
+		// fulfill them": a plural noun earlier in the sentence is the
+		// likelier antecedent than the parties or the persons of the
+		// sentence before, and which one it is the parse does not say.
+		m.labels, m.unresolved = []string{m.text}, true
+		return m
 	case (k == "we" || k == "us") && d.parties == nil && d.speakerSide != "":
 		m.labels = []string{d.entity(d.speakerSide, p, h)}
 		return m
@@ -1773,4 +1781,29 @@ func (p *parse) describes(h int) bool {
 		return false
 	}
 	return true
+}
+
+// pluralBefore returns a plural noun before word h in its sentence that
+// could be what a "they" or "them" at h stands for, or -1: not a word for
+// the parties themselves ("the leaders … they"), nor a time, nor a name
+// ("the United States and Japan announced they would").
+func (p *parse) pluralBefore(h int) int {
+	if v := p.head(h); v >= 0 && p.urel(h) == "nsubj" && p.rel(v) == "conj" {
+		if g := p.head(v); g >= 0 && p.child(g, "nsubj", "nsubj:pass") >= 0 {
+			// "Both sides condemned the threats and attacks, and they
+			// reiterated …": the subject of a coordinated clause is
+			// the first clause's.
+			return -1
+		}
+	}
+	for j := h - 1; j >= 0; j-- {
+		if p.pos(j) != "NOUN" || p.xpos(j) != "NNS" && p.xpos(j) != "NNPS" || groupNouns[p.lower(j)] || p.isTimeWord(j) {
+			continue
+		}
+		if r := p.urel(j); r == "compound" || r == "nummod" {
+			continue
+		}
+		return j
+	}
+	return -1
 }

@@ -21,6 +21,7 @@ func TestExtract_parties(t *testing.T) {
 		doc   schema.Document
 		facts []string // "subject | predicate | object" that must be there
 		not   []string // subjects no resolved fact may have
+		gone  []string // "subject | predicate | object" that must not be there
 	}{
 		{
 			name:  "a body sentence names no party",
@@ -88,6 +89,13 @@ func TestExtract_parties(t *testing.T) {
 			facts: []string{"Joseph Biden | discuss | trade", "Kishida Fumio | discuss | trade"},
 		},
 		{
+			name: "a \"they\" after a plural noun of its sentence is not the parties",
+			doc: schema.Document{Title: "Joint Statement of Japan and Canada",
+				Text: "Japan and Canada condemned the attacks. They will seize illicit drugs and precursor chemicals before they reach the region."},
+			facts: []string{"Japan | seize | illicit drugs", "Canada | seize | illicit drugs"},
+			gone:  []string{"Japan | reach | region", "Canada | reach | region"},
+		},
+		{
 			name:  "markup is blanked, not read as words",
 			doc:   schema.Document{Text: "Japan joined the [Quad Cyber Challenge](https://example.org/c) on **Monday**."},
 			facts: []string{"Japan | join | Quad Cyber Challenge"},
@@ -122,6 +130,11 @@ func TestExtract_parties(t *testing.T) {
 			for _, want := range tt.facts {
 				if !have[want] && !have["not "+want] {
 					t.Errorf("missing %q; have:\n%s", want, strings.Join(all, "\n"))
+				}
+			}
+			for _, g := range tt.gone {
+				if have[g] || have["not "+g] {
+					t.Errorf("%q should not be said; have:\n%s", g, strings.Join(all, "\n"))
 				}
 			}
 		})
