@@ -233,8 +233,10 @@ type storedDoc struct {
 // Cayley's kv stores have no label index (a lookup by label scans every
 // quad), so the quads are found by subject: the document, the nodes that
 // point to it with kg:document (its sentences, labeled with the document,
-// and its statements), and the entities its sentences mention, which are
-// the subjects of its direct edges and of its aliases (mapping.go).
+// and its statements), and the entities: from the fact index's document
+// keys where it is ready (docindex.go), else through the entities its
+// sentences mention, which are the subjects of its direct edges and of
+// its aliases (mapping.go), reading each one's quads, hubs included.
 func (s *Store) documentQuads(ctx context.Context, doc quad.IRI, hash string) (sd storedDoc, unchanged bool, err error) {
 	err = s.eachQuad(ctx, quad.Subject, doc, func(q quad.Quad) {
 		if q.Label != doc {
@@ -251,7 +253,12 @@ func (s *Store) documentQuads(ctx context.Context, doc quad.IRI, hash string) (s
 	if err != nil || !sd.exists || sd.hash == hash {
 		return sd, sd.exists && sd.hash == hash, err
 	}
+	return sd, false, s.documentRest(ctx, doc, &sd, s.IndexReady())
+}
 
+// documentRest adds to sd the quads of doc that its document node does not
+// hold, the entities' from the fact index when indexed is set.
+func (s *Store) documentRest(ctx context.Context, doc quad.IRI, sd *storedDoc, indexed bool) error {
 	labels := map[quad.Value]bool{doc: true}
 	var subjects []quad.Value
 	seen := map[quad.Value]bool{doc: true}
@@ -261,7 +268,7 @@ func (s *Store) documentQuads(ctx context.Context, doc quad.IRI, hash string) (s
 			subjects = append(subjects, v)
 		}
 	}
-	err = s.eachQuad(ctx, quad.Object, doc, func(q quad.Quad) {
+	err := s.eachQuad(ctx, quad.Object, doc, func(q quad.Quad) {
 		if q.Predicate != pDocument {
 			return
 		}
@@ -271,23 +278,33 @@ func (s *Store) documentQuads(ctx context.Context, doc quad.IRI, hash string) (s
 		}
 	})
 	if err != nil {
-		return sd, false, err
+		return err
+	}
+	if indexed {
+		qs, err := s.index.documentEntityQuads(ctx, doc)
+		if err != nil {
+			return err
+		}
+		sd.quads = append(sd.quads, qs...)
 	}
 	for i := 0; i < len(subjects); i++ { // grows as mentions are found
 		err = s.eachQuad(ctx, quad.Subject, subjects[i], func(q quad.Quad) {
 			if q.Label == nil || !labels[q.Label] {
 				return
 			}
+			if indexed && isEntity(q.Subject) {
+				return // read from the index
+			}
 			sd.quads = append(sd.quads, q)
-			if q.Predicate == pMentions {
+			if q.Predicate == pMentions && !indexed {
 				candidate(q.Object)
 			}
 		})
 		if err != nil {
-			return sd, false, err
+			return err
 		}
 	}
-	return sd, false, nil
+	return nil
 }
 
 // eachQuad calls fn for each quad whose direction dir holds v.
