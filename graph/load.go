@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"slices"
 
 	cgraph "github.com/cayleygraph/cayley/graph"
 	"github.com/cayleygraph/cayley/graph/kv"
@@ -85,6 +86,11 @@ func (s *Store) Load(ctx context.Context, results ...schema.Result) (LoadStats, 
 		pending    LoadStats
 		inBatch    = make(map[string]bool)
 		sentShared = make(map[quad.Quad]bool) // shared quads this call wrote
+		// For the orphans of replaced versions: what the batch deletes,
+		// the nodes its additions name, and the nodes it takes away.
+		gone    = make(map[quad.Quad]bool)
+		named   = make(map[quad.Value]bool)
+		dropped = make(map[quad.Value]bool)
 	)
 	flush := func() error {
 		if len(batch) == 0 {
@@ -109,13 +115,20 @@ func (s *Store) Load(ctx context.Context, results ...schema.Result) (LoadStats, 
 		st.Add(pending)
 		batch, removed, pending = batch[:0], 0, LoadStats{}
 		clear(inBatch)
+		clear(gone)
+		clear(named)
+		clear(dropped)
 		return nil
 	}
 
 	for _, d := range docs {
-		if inBatch[d.id] {
+		nodes := d.nodes()
+		if inBatch[d.id] || slices.ContainsFunc(nodes, func(v quad.Value) bool { return dropped[v] }) {
 			// The same document twice in one call: the second must see
-			// the first stored.
+			// the first stored. Or a document naming a node an earlier
+			// replacement in the batch left unsupported: it adds the node
+			// again once the batch has taken it away, rather than in the
+			// write that deletes it.
 			if err := flush(); err != nil {
 				return st, err
 			}
@@ -144,6 +157,10 @@ func (s *Store) Load(ctx context.Context, results ...schema.Result) (LoadStats, 
 		for _, q := range d.owned {
 			keep[q] = true
 		}
+		for _, v := range nodes {
+			named[v] = true
+		}
+		var deleted []quad.Quad
 		for _, q := range old.quads {
 			// A quad both versions have stays where the batch is one
 			// write. Where it is two (splitDeltas), it goes and comes back
@@ -156,7 +173,23 @@ func (s *Store) Load(ctx context.Context, results ...schema.Result) (LoadStats, 
 				continue
 			}
 			batch = append(batch, cgraph.Delta{Quad: q, Action: cgraph.Delete})
+			deleted = append(deleted, q)
+			gone[q] = true
 			removed++
+		}
+		if old.exists {
+			// The entities and predicates only the old version supported
+			// go with it, as Remove takes them.
+			orphaned, _, err := s.orphans(ctx, deleted, gone, func(v quad.Value) bool { return named[v] })
+			if err != nil {
+				return st, fmt.Errorf("load document %q: old version: %w", d.id, err)
+			}
+			for _, o := range orphaned {
+				batch = append(batch, o)
+				dropped[o.Quad.Subject] = true
+				delete(sentShared, o.Quad) // a later document may name it again
+				removed++
+			}
 		}
 		for _, q := range d.owned {
 			if keep[q] {
@@ -305,6 +338,23 @@ func (s *Store) documentRest(ctx context.Context, doc quad.IRI, sd *storedDoc, i
 		}
 	}
 	return nil
+}
+
+// nodes are the subjects and objects of d's quads, each once.
+func (d *docQuads) nodes() []quad.Value {
+	seen := make(map[quad.Value]bool)
+	var out []quad.Value
+	for _, qs := range [][]quad.Quad{d.owned, d.shared} {
+		for _, q := range qs {
+			for _, v := range []quad.Value{q.Subject, q.Object} {
+				if !seen[v] {
+					seen[v] = true
+					out = append(out, v)
+				}
+			}
+		}
+	}
+	return out
 }
 
 // eachQuad calls fn for each quad whose direction dir holds v.
