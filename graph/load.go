@@ -28,7 +28,7 @@ type LoadStats struct {
 	Sentences, Facts, Entities int
 
 	QuadsAdded   int // quads that were not in the store before
-	QuadsRemoved int // quads of previous versions, removed
+	QuadsRemoved int // quads of previous versions and of what only they supported, removed
 }
 
 // Add adds b to a, to total several loads.
@@ -48,8 +48,9 @@ func (a *LoadStats) Add(b LoadStats) {
 // A document already stored with the same content (kg:hash) is skipped; one
 // stored with other content is replaced: the quads labeled with it or its
 // sentences that the new version does not have are removed, the new ones
-// added. Every Result is checked before anything is written, so an invalid
-// one fails the whole call cleanly.
+// added, and the entities and predicates only the old version supported
+// go as Remove takes them (orphans.go). Every Result is checked before
+// anything is written, so an invalid one fails the whole call cleanly.
 //
 // Documents are written in batches of about batchSize quads; a batch never
 // splits a document, so a document is stored whole or not at all. On
