@@ -32,9 +32,12 @@ import (
 //
 //	e <centre> 0 <'>' or '<'> <predicate> 0 <other end> 0 <sentence>
 //	l <entity or predicate> 0 <label> 0 <the quad's label, none>
+//	d <document> 0 <label within it> 0 <entity> 0 <predicate> 0 <object>
 //
 // one e key for each end of each direct edge (both ends entities, the
-// predicate kg:p/…) and one l key for each kg:label quad. A key stands for
+// predicate kg:p/…), one l key for each kg:label quad, and one d key for
+// each quad with an entity for subject labeled with a document or one of
+// its sentences (docKey). A key stands for
 // one quad, so writing it is idempotent as the quads are: a duplicate add
 // or the removal of a missing quad leaves the index as it leaves the
 // store, and the index is a function of the stored quads alone.
@@ -51,8 +54,9 @@ import (
 var indexBucket = []byte("kgraph.facts")
 
 const (
-	indexVersion = "2" // 2: alias and entity type keys
+	indexVersion = "3" // 2: alias and entity type keys; 3: document keys
 	keyEdge      = 'e'
+	keyDoc       = 'd' // a document's quads about entities, for Load and Remove
 	keyLabel     = 'l'
 	keyAlias     = 'a' // an entity's kg:alias quads, for Store.Aliases
 	keyType      = 't' // an entity's kg:type quads
@@ -135,8 +139,17 @@ func (tx *indexedTx) Commit(ctx context.Context) error {
 }
 
 // quadKeys are the index keys q stands for: none for a quad that is not a
-// direct edge, a label, or an entity's alias or type.
+// direct edge, a label, an entity's alias or type, or a document's quad
+// about an entity.
 func quadKeys(q quad.Quad) [][]byte {
+	keys := factKeys(q)
+	if k := docKey(q); k != nil {
+		keys = append(keys, k)
+	}
+	return keys
+}
+
+func factKeys(q quad.Quad) [][]byte {
 	p, ok := q.Predicate.(quad.IRI)
 	if !ok {
 		return nil

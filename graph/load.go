@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"slices"
 
 	cgraph "github.com/cayleygraph/cayley/graph"
 	"github.com/cayleygraph/cayley/graph/kv"
@@ -27,7 +28,7 @@ type LoadStats struct {
 	Sentences, Facts, Entities int
 
 	QuadsAdded   int // quads that were not in the store before
-	QuadsRemoved int // quads of previous versions, removed
+	QuadsRemoved int // quads of previous versions and of what only they supported, removed
 }
 
 // Add adds b to a, to total several loads.
@@ -47,8 +48,9 @@ func (a *LoadStats) Add(b LoadStats) {
 // A document already stored with the same content (kg:hash) is skipped; one
 // stored with other content is replaced: the quads labeled with it or its
 // sentences that the new version does not have are removed, the new ones
-// added. Every Result is checked before anything is written, so an invalid
-// one fails the whole call cleanly.
+// added, and the entities and predicates only the old version supported
+// go as Remove takes them (orphans.go). Every Result is checked before
+// anything is written, so an invalid one fails the whole call cleanly.
 //
 // Documents are written in batches of about batchSize quads; a batch never
 // splits a document, so a document is stored whole or not at all. On
@@ -85,6 +87,11 @@ func (s *Store) Load(ctx context.Context, results ...schema.Result) (LoadStats, 
 		pending    LoadStats
 		inBatch    = make(map[string]bool)
 		sentShared = make(map[quad.Quad]bool) // shared quads this call wrote
+		// For the orphans of replaced versions: what the batch deletes,
+		// the nodes its additions name, and the nodes it takes away.
+		gone    = make(map[quad.Quad]bool)
+		named   = make(map[quad.Value]bool)
+		dropped = make(map[quad.Value]bool)
 	)
 	flush := func() error {
 		if len(batch) == 0 {
@@ -109,13 +116,20 @@ func (s *Store) Load(ctx context.Context, results ...schema.Result) (LoadStats, 
 		st.Add(pending)
 		batch, removed, pending = batch[:0], 0, LoadStats{}
 		clear(inBatch)
+		clear(gone)
+		clear(named)
+		clear(dropped)
 		return nil
 	}
 
 	for _, d := range docs {
-		if inBatch[d.id] {
+		nodes := d.nodes()
+		if inBatch[d.id] || slices.ContainsFunc(nodes, func(v quad.Value) bool { return dropped[v] }) {
 			// The same document twice in one call: the second must see
-			// the first stored.
+			// the first stored. Or a document naming a node an earlier
+			// replacement in the batch left unsupported: it adds the node
+			// again once the batch has taken it away, rather than in the
+			// write that deletes it.
 			if err := flush(); err != nil {
 				return st, err
 			}
@@ -144,6 +158,10 @@ func (s *Store) Load(ctx context.Context, results ...schema.Result) (LoadStats, 
 		for _, q := range d.owned {
 			keep[q] = true
 		}
+		for _, v := range nodes {
+			named[v] = true
+		}
+		var deleted []quad.Quad
 		for _, q := range old.quads {
 			// A quad both versions have stays where the batch is one
 			// write. Where it is two (splitDeltas), it goes and comes back
@@ -156,7 +174,23 @@ func (s *Store) Load(ctx context.Context, results ...schema.Result) (LoadStats, 
 				continue
 			}
 			batch = append(batch, cgraph.Delta{Quad: q, Action: cgraph.Delete})
+			deleted = append(deleted, q)
+			gone[q] = true
 			removed++
+		}
+		if old.exists {
+			// The entities and predicates only the old version supported
+			// go with it, as Remove takes them.
+			orphaned, _, err := s.orphans(ctx, deleted, gone, func(v quad.Value) bool { return named[v] })
+			if err != nil {
+				return st, fmt.Errorf("load document %q: old version: %w", d.id, err)
+			}
+			for _, o := range orphaned {
+				batch = append(batch, o)
+				dropped[o.Quad.Subject] = true
+				delete(sentShared, o.Quad) // a later document may name it again
+				removed++
+			}
 		}
 		for _, q := range d.owned {
 			if keep[q] {
@@ -233,8 +267,10 @@ type storedDoc struct {
 // Cayley's kv stores have no label index (a lookup by label scans every
 // quad), so the quads are found by subject: the document, the nodes that
 // point to it with kg:document (its sentences, labeled with the document,
-// and its statements), and the entities its sentences mention, which are
-// the subjects of its direct edges and of its aliases (mapping.go).
+// and its statements), and the entities: from the fact index's document
+// keys where it is ready (docindex.go), else through the entities its
+// sentences mention, which are the subjects of its direct edges and of
+// its aliases (mapping.go), reading each one's quads, hubs included.
 func (s *Store) documentQuads(ctx context.Context, doc quad.IRI, hash string) (sd storedDoc, unchanged bool, err error) {
 	err = s.eachQuad(ctx, quad.Subject, doc, func(q quad.Quad) {
 		if q.Label != doc {
@@ -251,7 +287,12 @@ func (s *Store) documentQuads(ctx context.Context, doc quad.IRI, hash string) (s
 	if err != nil || !sd.exists || sd.hash == hash {
 		return sd, sd.exists && sd.hash == hash, err
 	}
+	return sd, false, s.documentRest(ctx, doc, &sd, s.IndexReady())
+}
 
+// documentRest adds to sd the quads of doc that its document node does not
+// hold, the entities' from the fact index when indexed is set.
+func (s *Store) documentRest(ctx context.Context, doc quad.IRI, sd *storedDoc, indexed bool) error {
 	labels := map[quad.Value]bool{doc: true}
 	var subjects []quad.Value
 	seen := map[quad.Value]bool{doc: true}
@@ -261,7 +302,7 @@ func (s *Store) documentQuads(ctx context.Context, doc quad.IRI, hash string) (s
 			subjects = append(subjects, v)
 		}
 	}
-	err = s.eachQuad(ctx, quad.Object, doc, func(q quad.Quad) {
+	err := s.eachQuad(ctx, quad.Object, doc, func(q quad.Quad) {
 		if q.Predicate != pDocument {
 			return
 		}
@@ -271,23 +312,50 @@ func (s *Store) documentQuads(ctx context.Context, doc quad.IRI, hash string) (s
 		}
 	})
 	if err != nil {
-		return sd, false, err
+		return err
+	}
+	if indexed {
+		qs, err := s.index.documentEntityQuads(ctx, doc)
+		if err != nil {
+			return err
+		}
+		sd.quads = append(sd.quads, qs...)
 	}
 	for i := 0; i < len(subjects); i++ { // grows as mentions are found
 		err = s.eachQuad(ctx, quad.Subject, subjects[i], func(q quad.Quad) {
 			if q.Label == nil || !labels[q.Label] {
 				return
 			}
+			if indexed && isEntity(q.Subject) {
+				return // read from the index
+			}
 			sd.quads = append(sd.quads, q)
-			if q.Predicate == pMentions {
+			if q.Predicate == pMentions && !indexed {
 				candidate(q.Object)
 			}
 		})
 		if err != nil {
-			return sd, false, err
+			return err
 		}
 	}
-	return sd, false, nil
+	return nil
+}
+
+// nodes are the subjects and objects of d's quads, each once.
+func (d *docQuads) nodes() []quad.Value {
+	seen := make(map[quad.Value]bool)
+	var out []quad.Value
+	for _, qs := range [][]quad.Quad{d.owned, d.shared} {
+		for _, q := range qs {
+			for _, v := range []quad.Value{q.Subject, q.Object} {
+				if !seen[v] {
+					seen[v] = true
+					out = append(out, v)
+				}
+			}
+		}
+	}
+	return out
 }
 
 // eachQuad calls fn for each quad whose direction dir holds v.

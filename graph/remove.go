@@ -18,11 +18,11 @@ type RemoveStats struct {
 
 // Remove takes one document out of the store: every quad it owns (its
 // node, sentences, statements, direct edges and the aliases its sentences
-// give), and the entities that no other document mentions, with their
-// labels, types, titles and aliases, and the predicates no other statement
-// uses. An entity another document still
-// mentions keeps everything the store says of it. It returns an error
-// wrapping ErrNotFound when no such document is stored.
+// give), and the entities that nothing staying supports (orphans.go),
+// with their labels, types, titles and aliases, and the predicates no
+// other statement uses. An entity another document still mentions keeps
+// everything the store says of it. It returns an error wrapping
+// ErrNotFound when no such document is stored.
 //
 // Everything goes in one batch of deletions, one ApplyDeltas on every
 // backend (deletions alone are safe on the kv stores, see
@@ -43,94 +43,17 @@ func (s *Store) Remove(ctx context.Context, id string) (RemoveStats, error) {
 		return st, fmt.Errorf("remove %q: document %w", id, ErrNotFound)
 	}
 	gone := make(map[quad.Quad]bool, len(sd.quads))
-	var candidates []quad.Value
-	seen := map[quad.Value]bool{}
-	var preds []quad.Value
-	for _, q := range sd.quads {
-		gone[q] = true
-		if q.Predicate == pMentions && !seen[q.Object] {
-			seen[q.Object] = true
-			candidates = append(candidates, q.Object)
-		}
-		if q.Predicate == pPredicate && !seen[q.Object] {
-			seen[q.Object] = true
-			preds = append(preds, q.Object)
-		}
-	}
 	batch := make([]cgraph.Delta, 0, len(sd.quads))
 	for _, q := range sd.quads {
+		gone[q] = true
 		batch = append(batch, cgraph.Delta{Quad: q, Action: cgraph.Delete})
 	}
-	// A node is this document's alone when every quad that points at it
-	// goes with the document: then what the store says of it goes too. Removing one
-	// such node (a person) can free another (the country it is
-	// affiliated with), so the passes go on until none is freed.
-	alone := func(v quad.Value, dirs ...quad.Direction) (bool, error) {
-		for _, dir := range dirs {
-			// A hub ("United States") has thousands of quads pointing
-			// at it: the first one that stays settles it.
-			kept, err := s.anyQuad(ctx, dir, v, func(q quad.Quad) bool { return !gone[q] })
-			if err != nil {
-				return false, fmt.Errorf("remove %q: read %v: %w", id, v, err)
-			}
-			if kept {
-				return false, nil
-			}
-		}
-		return true, nil
+	orphaned, n, err := s.orphans(ctx, sd.quads, gone, nil)
+	if err != nil {
+		return st, fmt.Errorf("remove %q: %w", id, err)
 	}
-	drop := func(v quad.Value) error {
-		return s.eachQuad(ctx, quad.Subject, v, func(q quad.Quad) {
-			if !gone[q] {
-				gone[q] = true
-				batch = append(batch, cgraph.Delta{Quad: q, Action: cgraph.Delete})
-			}
-		})
-	}
-	dropped := map[quad.Value]bool{}
-	for changed := true; changed; {
-		changed = false
-		for _, e := range candidates {
-			if dropped[e] {
-				continue
-			}
-			ok, err := alone(e, quad.Object)
-			if err != nil {
-				return st, err
-			}
-			if !ok {
-				continue
-			}
-			if err := drop(e); err != nil {
-				return st, fmt.Errorf("remove %q: read %v: %w", id, e, err)
-			}
-			dropped[e], changed = true, true
-			st.Entities++
-			// What it pointed at may now be alone too.
-			if err := s.eachQuad(ctx, quad.Subject, e, func(q quad.Quad) {
-				if q.Object != nil && isEntity(q.Object) && !seen[q.Object] {
-					seen[q.Object] = true
-					candidates = append(candidates, q.Object)
-				}
-			}); err != nil {
-				return st, fmt.Errorf("remove %q: read %v: %w", id, e, err)
-			}
-		}
-	}
-	// Every direct edge with a predicate goes with a statement naming it
-	// (mapping.go), so the statements that point at a predicate say
-	// whether it is still used; the kv stores have no index by predicate.
-	for _, p := range preds {
-		ok, err := alone(p, quad.Object)
-		if err != nil {
-			return st, err
-		}
-		if ok {
-			if err := drop(p); err != nil {
-				return st, fmt.Errorf("remove %q: read %v: %w", id, p, err)
-			}
-		}
-	}
+	batch = append(batch, orphaned...)
+	st.Entities = n
 	if err := ctx.Err(); err != nil {
 		return RemoveStats{}, fmt.Errorf("remove %q: %w", id, err)
 	}

@@ -118,28 +118,54 @@ type buildSummary struct {
 // newExtractor returns the default extractor with opts and, when aliases
 // names a file, its names added to the gazetteer.
 func newExtractor(aliases string, opts extract.Options) (*extract.Pipeline, error) {
-	if aliases != "" {
-		f, err := os.Open(aliases)
-		if err != nil {
-			return nil, fmt.Errorf("aliases: %w", err)
-		}
-		defer f.Close()
-		g := extract.DefaultGazetteer().Clone()
-		if err := g.Read(f, aliases); err != nil {
-			return nil, fmt.Errorf("aliases: %w", err)
-		}
-		opts.Gazetteer = g
+	opts, err := withAliases(aliases, opts)
+	if err != nil {
+		return nil, err
 	}
 	return extract.NewDefault(opts)
 }
 
+// withAliases is opts with the names of the file aliases added to the
+// gazetteer, opts itself when aliases is "".
+func withAliases(aliases string, opts extract.Options) (extract.Options, error) {
+	if aliases == "" {
+		return opts, nil
+	}
+	f, err := os.Open(aliases)
+	if err != nil {
+		return opts, fmt.Errorf("aliases: %w", err)
+	}
+	defer f.Close()
+	g := extract.DefaultGazetteer().Clone()
+	if err := g.Read(f, aliases); err != nil {
+		return opts, fmt.Errorf("aliases: %w", err)
+	}
+	opts.Gazetteer = g
+	return opts, nil
+}
+
 func runBuild(ctx context.Context, opts *buildOptions) error {
 	start := time.Now()
-	ex, err := newExtractor(opts.Aliases, extract.Options{Unsure: opts.Unsure})
+	// The models load (half a second) while the store opens and its names
+	// are read: most of a one-document replacement's time otherwise.
+	type loaded struct {
+		ex  *extract.Pipeline
+		err error
+	}
+	// A bad aliases file fails the build before the store is touched.
+	exOpts, err := withAliases(opts.Aliases, extract.Options{Unsure: opts.Unsure})
 	if err != nil {
 		return err
 	}
-	var store *graph.Store
+	models := make(chan loaded, 1)
+	go func() {
+		ex, err := extract.NewDefault(exOpts)
+		models <- loaded{ex, err}
+	}()
+	var (
+		store *graph.Store
+		known []graph.Alias
+	)
 	if !opts.DryRun {
 		// A few documents into a big store: opening for few writes spares
 		// reading every stored quad (graph.Config.FewWrites).
@@ -149,10 +175,16 @@ func runBuild(ctx context.Context, opts *buildOptions) error {
 		}
 		defer store.Close()
 		// Names that earlier documents defined resolve in these ones too.
-		known, err := store.Aliases(ctx)
-		if err != nil {
+		if known, err = store.Aliases(ctx); err != nil {
 			return fmt.Errorf("read known names: %w", err)
 		}
+	}
+	m := <-models
+	if m.err != nil {
+		return m.err
+	}
+	ex := m.ex
+	if !opts.DryRun {
 		var inputs map[string]bool
 		if slices.ContainsFunc(known, func(a graph.Alias) bool { return len(a.Documents) > 0 }) {
 			if inputs, err = inputDocuments(ctx, opts); err != nil {

@@ -21,10 +21,12 @@ func NewCmdIndex(s Streams) *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "index [flags]",
 		Short: "Build the fact index of an existing store",
-		Long: `Index builds the fact index that kgraph related reads (docs/schema.md,
-"The fact index") from the quads of a store built before kgraph kept one,
-or written by another program. A store kgraph builds keeps its index in the
-same transactions as its quads and needs no index run. Index reads every
+		Long: `Index builds the fact index that kgraph related reads, and build and
+remove to find a stored document's quads (docs/schema.md, "The fact
+index"), from the quads of a store built before kgraph kept one, or kept
+an older version of it, or written by another program. A store kgraph
+builds keeps its index in the same transactions as its quads and needs no
+index run. Index reads every
 quad once: a few minutes for the 7.5 M quads of the statements corpus.
 Killed half way, it leaves the index unused; run it again. --check builds
 nothing: it compares the index with the quads, key by key, and fails when
