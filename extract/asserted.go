@@ -60,6 +60,16 @@ func (p *parse) embedding(v int, pred string) (gov int, sure bool) {
 				// be, not what is.
 				return g, true
 			}
+		case "acl:relcl":
+			// "It is long past time that we require safe storage": the
+			// parser reads the "that" clause of "it is time" as a
+			// relative clause of "time"; it says what ought to be.
+			if deontic[p.lemma(g)] && p.hasChild(g, "cop") {
+				if s := p.child(g, "nsubj", "expl"); s >= 0 && p.lower(s) == "it" {
+					return g, true
+				}
+			}
+			return -1, false
 		case "acl":
 			// A noun's complement clause: "legislation to reduce",
 			// "ways that we can protect". A participle modifying a noun

@@ -44,6 +44,11 @@ func TestExtract_asserted(t *testing.T) {
 			not:  []string{"help | reform | practices"},
 		},
 		{
+			name: "what it is long past time for is not done",
+			text: "It’s long past time that Congress requires safe storage of firearms.",
+			not:  []string{"United States Congress | require | safe storage of firearms"},
+		},
+		{
 			name: "what is enabled is not done",
 			text: "The plan will enable farmers to rebuild their livelihoods.",
 			want: []string{"farmers | be enabled to rebuild | livelihoods"},
