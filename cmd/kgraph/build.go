@@ -163,30 +163,28 @@ func runBuild(ctx context.Context, opts *buildOptions) error {
 	}
 
 	var sum buildSummary
-	var total graph.LoadStats
+	// The batches are written on a goroutine of their own, extraction
+	// going on meanwhile; every return waits for the writes under way
+	// before the store closes.
+	loads := newLoader(ctx, store)
+	waited := false
+	defer func() {
+		if !waited {
+			loads.wait()
+		}
+	}()
 	var pending []schema.Result
 	pendingIDs := map[string]bool{}
-	pendingFacts := 0
+	pendingFacts, queuedFacts := 0, 0
 	flush := func() error {
 		if len(pending) == 0 {
 			return nil
 		}
-		if store == nil {
-			// A dry run counts what a build would load.
-			for _, r := range pending {
-				total.Loaded++
-				total.Sentences += len(r.Sentences)
-				total.Facts += len(r.Facts)
-				total.Entities += len(r.Entities)
-			}
-		} else {
-			st, err := store.Load(ctx, pending...)
-			if err != nil {
-				return fmt.Errorf("load: %w", err)
-			}
-			total.Add(st)
+		if err := loads.load(pending); err != nil {
+			return err
 		}
-		pending, pendingFacts = pending[:0], 0
+		queuedFacts += pendingFacts
+		pending, pendingFacts = nil, 0 // the loader owns the batch now
 		clear(pendingIDs)
 		return nil
 	}
@@ -228,7 +226,7 @@ func runBuild(ctx context.Context, opts *buildOptions) error {
 		pendingIDs[it.Doc.ID] = true
 		pendingFacts += len(res.Facts)
 		sum.Documents++
-		prog.update(sum.Documents, total.Facts+pendingFacts)
+		prog.update(sum.Documents, queuedFacts+pendingFacts)
 		if full() {
 			return flush()
 		}
@@ -296,6 +294,11 @@ func runBuild(ctx context.Context, opts *buildOptions) error {
 	}
 	if err == nil {
 		err = flush()
+	}
+	total, lerr := loads.wait()
+	waited = true
+	if err == nil {
+		err = lerr
 	}
 	if err != nil {
 		return err
