@@ -141,9 +141,12 @@ func runBuild(ctx context.Context, opts *buildOptions) error {
 	}
 	var store *graph.Store
 	if !opts.DryRun {
-		// A few documents into a big store: opening for few writes spares
-		// reading every stored quad (graph.Config.FewWrites).
-		store, err = graph.Open(ctx, graph.Config{Backend: opts.Backend, Address: opts.DB, FewWrites: smallInputs(opts.Inputs)})
+		// Without Cayley's bloom filters (graph.Config.FewWrites): they
+		// spare a few key lookups per write but hold some 300 MB of heap,
+		// about twice that at the peak, and a big store's open reads every
+		// quad into them. On every 10th corpus document: 0.64 GB peak RSS
+		// against 1.29 GB, and no more CPU (37.6 s user against 36.6 s).
+		store, err = graph.Open(ctx, graph.Config{Backend: opts.Backend, Address: opts.DB, FewWrites: true})
 		if err != nil {
 			return err
 		}
@@ -356,20 +359,6 @@ func printSummary(opts *buildOptions, s buildSummary) error {
 	}
 	_, err := fmt.Fprintf(opts.Out, "seconds    %.2f\n", s.Seconds)
 	return err
-}
-
-// smallInputs reports whether the inputs are files of a megabyte in all
-// at most: a document or a few, not a corpus.
-func smallInputs(inputs []string) bool {
-	var total int64
-	for _, in := range inputs {
-		fi, err := os.Stat(in)
-		if in == "-" || err != nil || !fi.Mode().IsRegular() {
-			return false
-		}
-		total += fi.Size()
-	}
-	return len(inputs) > 0 && total <= 1<<20
 }
 
 // secondLookBytes bounds the text of the documents a build holds back: a
