@@ -30,7 +30,7 @@ func TestDocsExamples(t *testing.T) {
   Out("<kg:object>").Out("<kg:label>").Tag("object").Back("fact").
   Out("<kg:confidence>").Tag("confidence").All()`,
 			`{"result":[{"confidence":0.9,"fact":"<kg:f/doc/1/1>","id":0.9,"object":"Republic of Korea","predicate":"reaffirm"}]}`},
-		{"gizmo", `g.Emit(g.V().Has("<kg:type>", "<kg:t/Statement>").Count())`, `{"result":[4]}`},
+		{"gizmo", `g.Emit(g.V().Has("<kg:predicate>").Count())`, `{"result":[4]}`},
 		{"graphql", `{ nodes(<kg:label>: "United States") { id, <kg:type>, reaffirmed: <kg:p/reaffirm> { <kg:label> } } }`,
 			`{"data":{"nodes":{"<kg:type>":"kg:t/Country","id":"kg:e/united-states","reaffirmed":{"<kg:label>":"Republic of Korea"}}}}`},
 		{"mql", `[{"id": null, "<kg:label>": "United States", "<kg:p/reaffirm>": [{"id": null, "<kg:label>": null}]}]`,

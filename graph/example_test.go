@@ -53,7 +53,7 @@ func Example() {
 	st, _ = s.Load(ctx, result())
 	fmt.Printf("again: %d skipped, %d quads\n", st.Skipped, st.QuadsAdded)
 	// Output:
-	// loaded 1 document, 1 fact, 27 quads
+	// loaded 1 document, 1 fact, 25 quads
 	// {"result":[{"id":"Republic of Korea"}]}
 	// again: 1 skipped, 0 quads
 }

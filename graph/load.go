@@ -265,12 +265,12 @@ type storedDoc struct {
 // stored kg:hash equals hash it stops early and reports unchanged.
 //
 // Cayley's kv stores have no label index (a lookup by label scans every
-// quad), so the quads are found by subject: the document, the nodes that
-// point to it with kg:document (its sentences, labeled with the document,
-// and its statements), and the entities: from the fact index's document
-// keys where it is ready (docindex.go), else through the entities its
-// sentences mention, which are the subjects of its direct edges and of
-// its aliases (mapping.go), reading each one's quads, hubs included.
+// quad), so the quads are found by subject: the document, its sentences
+// (kg:document, labeled with the document), their statements
+// (kg:sentence), and the entities: from the fact index's document keys
+// where it is ready (docindex.go), else through the entities its sentences
+// mention, which are the subjects of its direct edges and of its aliases
+// (mapping.go), reading each one's quads, hubs included.
 func (s *Store) documentQuads(ctx context.Context, doc quad.IRI, hash string) (sd storedDoc, unchanged bool, err error) {
 	err = s.eachQuad(ctx, quad.Subject, doc, func(q quad.Quad) {
 		if q.Label != doc {
@@ -302,6 +302,7 @@ func (s *Store) documentRest(ctx context.Context, doc quad.IRI, sd *storedDoc, i
 			subjects = append(subjects, v)
 		}
 	}
+	var sentences []quad.Value
 	err := s.eachQuad(ctx, quad.Object, doc, func(q quad.Quad) {
 		if q.Predicate != pDocument {
 			return
@@ -309,6 +310,7 @@ func (s *Store) documentRest(ctx context.Context, doc quad.IRI, sd *storedDoc, i
 		candidate(q.Subject)
 		if q.Label == doc {
 			labels[q.Subject] = true // a sentence
+			sentences = append(sentences, q.Subject)
 		}
 	})
 	if err != nil {
@@ -320,6 +322,18 @@ func (s *Store) documentRest(ctx context.Context, doc quad.IRI, sd *storedDoc, i
 			return err
 		}
 		sd.quads = append(sd.quads, qs...)
+	}
+	// Statements point to their sentence; only those of stores built
+	// before (mapping.go) point to the document too.
+	for _, si := range sentences {
+		err = s.eachQuad(ctx, quad.Object, si, func(q quad.Quad) {
+			if q.Predicate == pSentence && q.Label == si {
+				candidate(q.Subject)
+			}
+		})
+		if err != nil {
+			return err
+		}
 	}
 	for i := 0; i < len(subjects); i++ { // grows as mentions are found
 		err = s.eachQuad(ctx, quad.Subject, subjects[i], func(q quad.Quad) {

@@ -50,7 +50,6 @@ var (
 
 	tDocument  = iri(schema.TypeIRI(schema.TypeDocument))
 	tSentence  = iri(schema.TypeIRI(schema.TypeSentence))
-	tStatement = iri(schema.TypeIRI(schema.TypeStatement))
 	tPredicate = iri(schema.TypeIRI(schema.TypePredicate))
 )
 
@@ -219,9 +218,11 @@ func mapResult(r schema.Result) (*docQuads, error) {
 		shared(p, pLabel, quad.String(f.Predicate))
 		shared(p, pType, tPredicate)
 
+		// A statement is the node with a kg:predicate, and its sentence
+		// has its document: neither kg:type kg:t/Statement nor a
+		// kg:document of its own would say more (docs/schema.md).
 		obj := entity(f.Object)
 		owned(si, pMentions, obj, d.iri)
-		owned(st, pType, tStatement, si)
 		if !f.Unresolved {
 			subj := entity(f.Subject)
 			owned(si, pMentions, subj, d.iri)
@@ -231,7 +232,6 @@ func mapResult(r schema.Result) (*docQuads, error) {
 		owned(st, pPredicate, p, si)
 		owned(st, pObject, obj, si)
 		owned(st, pSentence, si, si)
-		owned(st, pDocument, d.iri, si)
 		owned(st, pConfidence, quad.Float(f.Confidence), si)
 		subjText := f.SubjectText
 		if subjText == "" && f.Unresolved {

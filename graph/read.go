@@ -71,11 +71,11 @@ type factScan struct {
 // row and the types of the entities.
 func (s *Store) scanFacts(ctx context.Context, opts FactsOptions) (*factScan, error) {
 	type stmt struct {
-		isStmt                     bool
-		subj, pred, obj, doc, sent quad.Value
-		subjText, objText          string
-		conf                       float64
-		negative, unresolved       bool
+		isStmt                bool
+		subj, pred, obj, sent quad.Value
+		subjText, objText     string
+		conf                  float64
+		negative, unresolved  bool
 	}
 	stmts := make(map[quad.Value]*stmt)
 	get := func(v quad.Value) *stmt {
@@ -89,6 +89,7 @@ func (s *Store) scanFacts(ctx context.Context, opts FactsOptions) (*factScan, er
 	labels := make(map[quad.Value]string)
 	ids := make(map[quad.Value]string)
 	numbers := make(map[quad.Value]int)
+	docs := make(map[quad.Value]quad.Value) // sentence → document
 	types := make(map[quad.Value][]string)
 	byAlias := make(map[string][]quad.Value)
 
@@ -115,9 +116,7 @@ func (s *Store) scanFacts(ctx context.Context, opts FactsOptions) (*factScan, er
 				numbers[q.Subject] = int(v)
 			}
 		case pType:
-			if q.Object == tStatement {
-				get(q.Subject).isStmt = true
-			} else if isEntity(q.Subject) {
+			if isEntity(q.Subject) {
 				t := strings.TrimPrefix(iriString(q.Object), schema.Scheme+"t/")
 				if !slices.Contains(types[q.Subject], t) {
 					types[q.Subject] = append(types[q.Subject], t)
@@ -126,12 +125,16 @@ func (s *Store) scanFacts(ctx context.Context, opts FactsOptions) (*factScan, er
 		case pSubject:
 			get(q.Subject).subj = q.Object
 		case pPredicate:
-			get(q.Subject).pred = q.Object
+			// Every statement has one kg:predicate, and nothing else does.
+			st := get(q.Subject)
+			st.pred, st.isStmt = q.Object, true
 		case pObject:
 			get(q.Subject).obj = q.Object
 		case pDocument:
-			if strings.HasPrefix(iriString(q.Subject), schema.Scheme+"f/") {
-				get(q.Subject).doc = q.Object
+			// A statement's document is its sentence's (stores built
+			// before statements lost their own kg:document say it twice).
+			if strings.HasPrefix(iriString(q.Subject), schema.Scheme+"s/") {
+				docs[q.Subject] = q.Object
 			}
 		case pSentence:
 			get(q.Subject).sent = q.Object
@@ -186,7 +189,7 @@ func (s *Store) scanFacts(ctx context.Context, opts FactsOptions) (*factScan, er
 			ObjectText:  st.objText,
 			SubjectType: entityType(types[st.subj]),
 			ObjectType:  entityType(types[st.obj]),
-			Document:    ids[st.doc],
+			Document:    ids[docs[st.sent]],
 			Sentence:    numbers[st.sent],
 			Confidence:  st.conf,
 			Polarity:    "positive",
@@ -200,7 +203,7 @@ func (s *Store) scanFacts(ctx context.Context, opts FactsOptions) (*factScan, er
 			r.Polarity = "negative"
 		}
 		rows = append(rows, r)
-		sc.nodes[r.Statement] = factNodes{stmt: v, subj: st.subj, pred: st.pred, obj: st.obj, sent: st.sent, doc: st.doc}
+		sc.nodes[r.Statement] = factNodes{stmt: v, subj: st.subj, pred: st.pred, obj: st.obj, sent: st.sent, doc: docs[st.sent]}
 	}
 	slices.SortFunc(rows, compareRows)
 	sc.rows = rows
@@ -241,7 +244,7 @@ type Stats struct {
 	Nodes      int64 // distinct values in any position, labels included
 	Documents  int64 // kg:t/Document nodes
 	Sentences  int64 // kg:t/Sentence nodes
-	Facts      int64 // statement nodes, resolved or not
+	Facts      int64 // statement nodes (kg:predicate), resolved or not
 	Entities   int64 // distinct kg:e/… nodes
 	Predicates int64 // kg:t/Predicate nodes
 }
@@ -269,17 +272,18 @@ func (s *Store) Stats(ctx context.Context) (Stats, error) {
 				entities[k] = struct{}{}
 			}
 		}
-		if q.Predicate == pType {
+		switch q.Predicate {
+		case pType:
 			switch q.Object {
 			case tDocument:
 				st.Documents++
 			case tSentence:
 				st.Sentences++
-			case tStatement:
-				st.Facts++
 			case tPredicate:
 				st.Predicates++
 			}
+		case pPredicate:
+			st.Facts++ // one a statement
 		}
 	})
 	st.Nodes = int64(len(nodes))

@@ -92,7 +92,7 @@ func TestStore_ExportSubgraph(t *testing.T) {
 					t.Errorf("points out of the subgraph: %s", l)
 				}
 			}
-			if n := strings.Count(string(nq), "<kg:type> <kg:t/Statement>"); n != len(tt.facts) {
+			if n := strings.Count(string(nq), "> <kg:predicate> <"); n != len(tt.facts) {
 				t.Errorf("%d statements, want %d:\n%s", n, len(tt.facts), nq)
 			}
 		})

@@ -41,7 +41,7 @@ const (
 
 	PredText      = "kg:text"      // sentence → its text
 	PredNumber    = "kg:number"    // sentence → its number in the document, 1-based
-	PredDocument  = "kg:document"  // sentence or statement → its document
+	PredDocument  = "kg:document"  // sentence → its document
 	PredID        = "kg:id"        // document → its id
 	PredDate      = "kg:date"      // document → date, as given
 	PredURL       = "kg:url"       // document → url, as given
@@ -77,7 +77,7 @@ const (
 	// The node types that are not entities.
 	TypeDocument  = "Document"
 	TypeSentence  = "Sentence"
-	TypeStatement = "Statement"
+	TypeStatement = "Statement" // not written since statements are told by kg:predicate; earlier stores have it
 	TypePredicate = "Predicate"
 )
 

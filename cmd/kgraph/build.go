@@ -167,9 +167,12 @@ func runBuild(ctx context.Context, opts *buildOptions) error {
 		known []graph.Alias
 	)
 	if !opts.DryRun {
-		// A few documents into a big store: opening for few writes spares
-		// reading every stored quad (graph.Config.FewWrites).
-		store, err = graph.Open(ctx, graph.Config{Backend: opts.Backend, Address: opts.DB, FewWrites: smallInputs(opts.Inputs)})
+		// Without Cayley's bloom filters (graph.Config.FewWrites): they
+		// spare a few key lookups per write but hold some 300 MB of heap,
+		// about twice that at the peak, and a big store's open reads every
+		// quad into them. On every 10th corpus document: 0.64 GB peak RSS
+		// against 1.29 GB, and no more CPU (37.6 s user against 36.6 s).
+		store, err = graph.Open(ctx, graph.Config{Backend: opts.Backend, Address: opts.DB, FewWrites: true})
 		if err != nil {
 			return err
 		}
@@ -195,30 +198,28 @@ func runBuild(ctx context.Context, opts *buildOptions) error {
 	}
 
 	var sum buildSummary
-	var total graph.LoadStats
+	// The batches are written on a goroutine of their own, extraction
+	// going on meanwhile; every return waits for the writes under way
+	// before the store closes.
+	loads := newLoader(ctx, store)
+	waited := false
+	defer func() {
+		if !waited {
+			loads.wait()
+		}
+	}()
 	var pending []schema.Result
 	pendingIDs := map[string]bool{}
-	pendingFacts := 0
+	pendingFacts, queuedFacts := 0, 0
 	flush := func() error {
 		if len(pending) == 0 {
 			return nil
 		}
-		if store == nil {
-			// A dry run counts what a build would load.
-			for _, r := range pending {
-				total.Loaded++
-				total.Sentences += len(r.Sentences)
-				total.Facts += len(r.Facts)
-				total.Entities += len(r.Entities)
-			}
-		} else {
-			st, err := store.Load(ctx, pending...)
-			if err != nil {
-				return fmt.Errorf("load: %w", err)
-			}
-			total.Add(st)
+		if err := loads.load(pending); err != nil {
+			return err
 		}
-		pending, pendingFacts = pending[:0], 0
+		queuedFacts += pendingFacts
+		pending, pendingFacts = nil, 0 // the loader owns the batch now
 		clear(pendingIDs)
 		return nil
 	}
@@ -260,7 +261,7 @@ func runBuild(ctx context.Context, opts *buildOptions) error {
 		pendingIDs[it.Doc.ID] = true
 		pendingFacts += len(res.Facts)
 		sum.Documents++
-		prog.update(sum.Documents, total.Facts+pendingFacts)
+		prog.update(sum.Documents, queuedFacts+pendingFacts)
 		if full() {
 			return flush()
 		}
@@ -329,6 +330,11 @@ func runBuild(ctx context.Context, opts *buildOptions) error {
 	if err == nil {
 		err = flush()
 	}
+	total, lerr := loads.wait()
+	waited = true
+	if err == nil {
+		err = lerr
+	}
 	if err != nil {
 		return err
 	}
@@ -385,20 +391,6 @@ func printSummary(opts *buildOptions, s buildSummary) error {
 	}
 	_, err := fmt.Fprintf(opts.Out, "seconds    %.2f\n", s.Seconds)
 	return err
-}
-
-// smallInputs reports whether the inputs are files of a megabyte in all
-// at most: a document or a few, not a corpus.
-func smallInputs(inputs []string) bool {
-	var total int64
-	for _, in := range inputs {
-		fi, err := os.Stat(in)
-		if in == "-" || err != nil || !fi.Mode().IsRegular() {
-			return false
-		}
-		total += fi.Size()
-	}
-	return len(inputs) > 0 && total <= 1<<20
 }
 
 // secondLookBytes bounds the text of the documents a build holds back: a

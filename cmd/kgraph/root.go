@@ -102,6 +102,12 @@ Gizmo, GraphQL or MQL.`,
 	var profileFile *os.File
 	root.PersistentFlags().StringVar(&profile, "cpuprofile", "", "write a CPU profile of the command to `FILE`")
 	_ = root.PersistentFlags().MarkHidden("cpuprofile")
+	// --memprofile is for finding what holds memory: the heap as of the
+	// last garbage collection before the command ended (go tool pprof
+	// -sample_index=inuse_space kgraph FILE).
+	var memProfile string
+	root.PersistentFlags().StringVar(&memProfile, "memprofile", "", "write a heap profile as the command ends to `FILE`")
+	_ = root.PersistentFlags().MarkHidden("memprofile")
 	root.PersistentPreRunE = func(*cobra.Command, []string) error {
 		if profile == "" {
 			return nil
@@ -114,6 +120,11 @@ Gizmo, GraphQL or MQL.`,
 		return pprof.StartCPUProfile(f)
 	}
 	root.PersistentPostRunE = func(*cobra.Command, []string) error {
+		if memProfile != "" {
+			if err := writeHeapProfile(memProfile); err != nil {
+				return err
+			}
+		}
 		if profileFile == nil {
 			return nil
 		}
@@ -137,6 +148,19 @@ Gizmo, GraphQL or MQL.`,
 		NewCmdTrain(s),
 	)
 	return root
+}
+
+// writeHeapProfile writes the heap profile of the memory in use now.
+func writeHeapProfile(path string) error {
+	f, err := os.Create(path)
+	if err != nil {
+		return fmt.Errorf("heap profile: %w", err)
+	}
+	if err := pprof.Lookup("heap").WriteTo(f, 0); err != nil {
+		f.Close()
+		return fmt.Errorf("heap profile: %w", err)
+	}
+	return f.Close()
 }
 
 // defaultDB is where the store lives unless --db says otherwise.

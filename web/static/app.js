@@ -447,7 +447,7 @@
     ["Every fact about the DPRK, with its sentence", `g.V().Has("<kg:alias>", "DPRK").In(["<kg:subject>", "<kg:object>"]).Save("<kg:subjectText>", "subject").Save("<kg:relation>", "relation").Save("<kg:objectText>", "object").Out("<kg:sentence>").Save("<kg:number>", "sentence").All()`],
     ["All countries", `g.V().Has("<kg:type>", "<kg:t/Country>").Tag("country").Out("<kg:label>").All()`],
     ["Negated facts", `g.V().Has("<kg:polarity>", "negative").Save("<kg:subjectText>", "subject").Save("<kg:relation>", "relation").Save("<kg:objectText>", "object").All()`],
-    ["How many facts?", `g.Emit(g.V().Has("<kg:type>", "<kg:t/Statement>").Count())`],
+    ["How many facts?", `g.Emit(g.V().Has("<kg:predicate>").Count())`],
   ];
   $("#examples").replaceChildren(...EXAMPLES.map(([title, q]) => el("li", {}, el("a", { onclick: () => { $("#gizmo").value = q; runGizmo(); } }, title))));
 
