@@ -43,6 +43,14 @@ func (p *parse) embedding(v int, pred string) (gov int, sure bool) {
 			// paid for, not done.
 			return g, true
 		}
+		if r := p.rel(v); (r == "advcl" || r == "conj") && p.purposeClause(v) {
+			// "so that Americans can seize the opportunities": a purpose
+			// says what the act is for, not that it happens. The parser
+			// may join it as a conjunct with a "so" of its own. A bare
+			// "so" without "that" or a modal is a result ("…, so we
+			// acted"), which is asserted.
+			return g, true
+		}
 		switch r := p.rel(v); r {
 		case "conj":
 			// A conjunct is asserted as its first conjunct is.
@@ -88,6 +96,11 @@ func (p *parse) embedding(v int, pred string) (gov int, sure bool) {
 			if m := p.child(v, "mark"); m >= 0 && conditionMarks[p.lower(m)] {
 				return g, true
 			}
+			// "kids can thrive when parents affirm them": a "when"
+			// under a modal is a condition; "was killed when …" is not.
+			if a := p.child(v, "advmod"); a >= 0 && a < v && whenWords[p.lower(a)] && hypothetical[p.modalOf(g)] {
+				return g, true
+			}
 			// A gerund after a preposition names a topic or an aim
 			// ("focused on improving", "a plan for expanding"); "by
 			// investing", "after meeting" say what was done.
@@ -128,6 +141,12 @@ var deontic = wordSet(`priority important essential critical imperative necessar
 
 // conditionMarks open a clause that is supposed, not said to hold.
 var conditionMarks = wordSet(`if unless whether lest`)
+
+// whenWords open a clause of time that under a modal is a condition.
+var whenWords = wordSet(`when whenever once`)
+
+// hypothetical modals say what may or can be, not what is.
+var hypothetical = wordSet(`can could may might would should must`)
 
 var topicMarks = wordSet(`on for about toward towards at of in to`)
 
@@ -255,4 +274,54 @@ func (p *parse) opens(k int) bool {
 		}
 	}
 	return true
+}
+
+// purposeClause reports whether the adverbial clause v says what its governor
+// is for: "so that" or "so" with a modal ("so families can afford care"),
+// "in order that".
+func (p *parse) purposeClause(v int) bool {
+	marks := map[string]bool{}
+	for _, k := range p.kids[v] {
+		if p.rel(k) == "mark" && k < v {
+			marks[p.lower(k)] = true
+		}
+	}
+	if marks["in"] && marks["that"] {
+		return true
+	}
+	return marks["so"] && (marks["that"] || p.modalOf(v) != "")
+}
+
+// modalOf returns the modal auxiliary of clause head v ("can", "must"),
+// or "".
+func (p *parse) modalOf(v int) string {
+	for _, k := range p.kids[v] {
+		if p.rel(k) == "aux" && modals[p.lemma(k)] {
+			return p.lemma(k)
+		}
+	}
+	return ""
+}
+
+// modalOver returns the modal that governs the act of clause v: its own,
+// or that of the clause it continues or completes ("must work together to
+// learn the lessons and strengthen practices": the learning is what must
+// be done, not what is).
+func (p *parse) modalOver(v int) string {
+	for steps := 0; v >= 0 && steps < 10; steps++ {
+		if m := p.modalOf(v); m != "" {
+			return m
+		}
+		switch p.rel(v) {
+		case "conj", "xcomp":
+		case "advcl":
+			if !p.infinitive(v) {
+				return ""
+			}
+		default:
+			return ""
+		}
+		v = p.head(v)
+	}
+	return ""
 }

@@ -1348,6 +1348,19 @@ func (d *docState) facts(n int, p *parse, ts []tuple) {
 				t.doubt = true
 			}
 		}
+		// "Agencies must learn the lessons", "the Act would expedite the
+		// response": what must, may or would be done is not done, and an
+		// edge with the bare verb would say it is. The modal stays in
+		// the predicate; "will" is a commitment and says the act.
+		if m := t.modality; t.verb >= 0 {
+			if m == "" {
+				m = p.modalOver(t.verb)
+			}
+			if hypothetical[m] && !strings.HasPrefix(pred, m+" ") {
+				pred = m + " " + pred
+				t.modality = m
+			}
+		}
 		objSpans := []span{t.obj}
 		// Further light-noun complements about a name, each with its own
 		// preposition: "noted consultations for collaboration [on projects
