@@ -155,6 +155,11 @@ var topicMarks = wordSet(`on for about toward towards at of in to`)
 // withdraw"), and returns the relation that asserts it: "be urged to",
 // "be called on to".
 func (p *parse) controlled(v, g int, subj span) (string, bool) {
+	// "urged Russia to withdraw its troops and return the ships": a
+	// later verb of the series is urged as the first is.
+	for p.rel(v) == "conj" && p.head(v) >= 0 && p.head(v) != g {
+		v = p.head(v)
+	}
 	if x := p.forSubject(v); x >= 0 {
 		// "called for states to use the funds", "his call for the Senate
 		// to pass": the one called for is called to act.

@@ -87,6 +87,12 @@ func TestExtract_asserted(t *testing.T) {
 			want: []string{"protesters | storm | gates"},
 		},
 		{
+			name: "the later verbs of an urged series are urged too",
+			text: "The ministers urged Iran to release the detainees and allow inspectors into the country.",
+			want: []string{"Iran | be urged to release | detainees", "Iran | be urged to allow | inspectors"},
+			not:  []string{"Iran | allow | inspectors"},
+		},
+		{
 			name: "what is enabled is not done",
 			text: "The plan will enable farmers to rebuild their livelihoods.",
 			want: []string{"farmers | be enabled to rebuild | livelihoods"},

@@ -1031,7 +1031,9 @@ func (p *parse) predicate(t tuple) string {
 	// conjuncts of the complement and share its governor, "pledge to".
 	if p.rel(h) == "conj" {
 		if x := p.head(h); x >= 0 && p.rel(x) == "xcomp" {
-			if g := p.head(x); g >= 0 && p.child(g, "obj") < 0 {
+			// Not "urged Iran to release … and allow …": the one urged
+			// does it, and says it as urged (controlled).
+			if g := p.head(x); g >= 0 && p.child(g, "obj") < 0 && !(objectControl[p.lemma(g)] && p.controller(g) >= 0) {
 				parts = append(parts, strings.ToLower(p.lemma(g)), "to")
 			}
 		}
@@ -1339,7 +1341,9 @@ func (d *docState) facts(n int, p *parse, ts []tuple) {
 			// says the act was urged of the one urged, or nothing, or
 			// something to be said with less confidence.
 			if rel, ok := p.controlled(t.verb, g, t.subj); ok {
-				pred = rel + " " + pred
+				// "required to predict and to cope with": the conjunct's
+				// own "to" is the relation's.
+				pred = rel + " " + strings.TrimPrefix(pred, "to ")
 			} else if sure || p.prevented(t.verb) {
 				// "efforts to prevent Iran from acquiring a weapon" do
 				// not say Iran acquires none.

@@ -1788,7 +1788,11 @@ func (p *parse) repairSemicolonSeries() bool {
 		if top < 0 || top == n || p.rel(top) != "root" {
 			continue
 		}
-		if p.xpos(w) != p.xpos(top) && !(p.xpos(w) == "VB" && p.hasChild(top, "aux")) {
+		// A bare verb joins a verb of its own form or one a modal
+		// governs ("will reduce …; help …"), not "is calling on
+		// Congress to bolster …; create …", whose series is the
+		// infinitive's (repairInfinitiveSeries).
+		if p.xpos(w) != p.xpos(top) && !(p.xpos(w) == "VB" && p.modalOf(top) != "") {
 			continue
 		}
 		p.attach(w, top, "conj")
@@ -2133,27 +2137,49 @@ func (p *parse) repairInfinitiveSeries() bool {
 	for w := 2; w < len(p.s.Words); w++ {
 		h := p.head(w)
 		if h < 0 || h > w || p.xpos(w) != "VB" || p.rel(w) != "parataxis" && p.rel(w) != "conj" ||
-			p.s.Words[w-1].Text != "," ||
 			p.hasChild(w, "nsubj", "nsubj:pass", "aux", "aux:pass", "mark", "expl", "cop") {
 			continue
 		}
-		end := w - 2
+		// The series is written with commas or, between long items,
+		// semicolons; after a semicolon the last item may open with
+		// "and" or "or". (After ", and" the parser's own conjunct is
+		// mostly right.)
+		sep := w - 1
+		if p.rel(sep) == "cc" && p.head(sep) == w && sep > 1 && p.s.Words[sep-1].Text == ";" {
+			sep--
+		}
+		if t := p.s.Words[sep].Text; t != "," && t != ";" {
+			continue
+		}
+		end := sep - 1
 		v := -1
-		for a, d := end, 0; a > h && d < 8; a, d = p.head(a), d+1 {
+		// After a comma the nearest "to" clause is the series'; a
+		// semicolon closes long items that hold clauses of their own
+		// ("to bolster X; create an office to monitor Y; and establish
+		// Z"), so there it is the outermost.
+		// The parser may have hung the last item on an earlier one
+		// ("create …; and establish", the latter a conjunct of
+		// "create"): the semicolon's series is then found above it.
+		semi := p.s.Words[sep].Text == ";"
+		notW := func(k int) bool { return k == w }
+		for a, d := end, 0; a >= 0 && (a > h || semi) && d < 10; a, d = p.head(a), d+1 {
 			if p.pos(a) == "VERB" && p.xpos(a) == "VB" {
 				if m := p.child(a, "mark"); m >= 0 && p.lower(m) == "to" {
-					if sp := p.subtree(a, nil); sp[len(sp)-1] == end {
+					if sp := p.subtree(a, notW); sp[len(sp)-1] == end {
 						v = a
 					}
-					break
+					if !semi {
+						break
+					}
 				}
 			}
 		}
-		if v < 0 || !p.dominates(h, v) {
+		if v < 0 || !p.dominates(h, v) && !(semi && p.dominates(v, h)) {
 			continue
 		}
 		p.attach(w, v, "conj")
-		p.attach(w-1, w, "punct")
+		p.attach(sep, w, "punct")
+		p.index() // the next item's series reaches through this one
 		changed = true
 	}
 	return changed

@@ -44,6 +44,12 @@ func TestRepair(t *testing.T) {
 			want: []string{"create conj rebuild", ", punct create"},
 		},
 		{
+			name: "an infinitive series divided by semicolons, its last item hung on a clause inside the one before",
+			spec: "Biden/PROPN/3/nsubj is/AUX/3/aux calling/VERB/0/root on/ADP/5/case Congress/PROPN/3/obl to/PART/7/mark bolster/VERB/3/advcl ties/NOUN/7/obj ;/PUNCT/10/punct create/VERB/3/parataxis an/DET/12/det office/NOUN/10/obj to/PART/14/mark monitor/VERB/12/acl capacity/NOUN/14/obj ;/PUNCT/18/punct and/CCONJ/18/cc establish/VERB/10/conj hubs/NOUN/18/obj",
+			xpos: map[int]string{2: "VBG", 6: "VB", 9: "VB", 13: "VB", 17: "VB"},
+			want: []string{"create conj bolster", "establish conj bolster", "monitor acl office"},
+		},
+		{
 			name: "a verb with a subject of its own after an infinitive stays",
 			spec: "He/PRON/2/nsubj signed/VERB/0/root legislation/NOUN/2/obj to/PART/5/mark rebuild/VERB/3/acl roads/NOUN/5/obj ,/PUNCT/9/punct we/PRON/9/nsubj create/VERB/2/parataxis jobs/NOUN/9/obj",
 			xpos: map[int]string{4: "VB", 8: "VB"},
