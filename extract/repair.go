@@ -853,10 +853,19 @@ func (p *parse) repairGerundSeries() bool {
 		}
 		// The gerund before: the one whose phrase ends at the comma
 		// ("in managing, implementing", "on strengthening the
-		// relationship, improving consultation").
+		// relationship, improving consultation"). It may sit deeper
+		// than the verb the parser gave the second one: "participated
+		// in discussions focused on strengthening X, improving Y".
+		// Deeper, only a series closed by "and" counts: "recognized X as
+		// committed to addressing challenges, noting its membership"
+		// notes beside the recognizing.
+		closed := false
+		for _, c := range p.kids[g2] {
+			closed = closed || p.rel(c) == "conj" && p.hasChild(c, "cc")
+		}
 		g1 := -1
-		for _, k := range p.kids[v] {
-			if k < g2 && p.xpos(k) == "VBG" && (p.urel(k) == "obl" || p.urel(k) == "advcl") {
+		for k := 0; k < g2; k++ {
+			if k != v && p.dominates(v, k) && (p.head(k) == v || closed) && p.xpos(k) == "VBG" && (p.urel(k) == "obl" || p.urel(k) == "advcl") {
 				if sp := p.subtree(k, nil); sp[len(sp)-1] == g2-2 {
 					g1 = k
 				}

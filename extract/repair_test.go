@@ -50,6 +50,18 @@ func TestRepair(t *testing.T) {
 			want: []string{"create conj bolster", "establish conj bolster", "monitor acl office"},
 		},
 		{
+			name: "a gerund series begun inside a participle, its later gerunds hung on the main verb",
+			spec: "Officials/NOUN/2/nsubj joined/VERB/0/root talks/NOUN/2/obj focused/VERB/3/acl on/SCONJ/6/mark raising/VERB/4/advcl wages/NOUN/6/obj ,/PUNCT/9/punct cutting/VERB/2/advcl costs/NOUN/9/obj ,/PUNCT/13/punct and/CCONJ/13/cc ending/VERB/9/conj waste/NOUN/13/obj",
+			xpos: map[int]string{3: "VBN", 5: "VBG", 8: "VBG", 12: "VBG"},
+			want: []string{"cutting conj raising", "raising advcl focused"},
+		},
+		{
+			name: "a lone gerund after a gerund inside a participle is the main verb's",
+			spec: "Officials/NOUN/2/nsubj praised/VERB/0/root plans/NOUN/2/obj focused/VERB/3/acl on/SCONJ/6/mark raising/VERB/4/advcl wages/NOUN/6/obj ,/PUNCT/9/punct noting/VERB/2/advcl costs/NOUN/9/obj",
+			xpos: map[int]string{3: "VBN", 5: "VBG", 8: "VBG"},
+			want: []string{"noting advcl praised"},
+		},
+		{
 			name: "a verb with a subject of its own after an infinitive stays",
 			spec: "He/PRON/2/nsubj signed/VERB/0/root legislation/NOUN/2/obj to/PART/5/mark rebuild/VERB/3/acl roads/NOUN/5/obj ,/PUNCT/9/punct we/PRON/9/nsubj create/VERB/2/parataxis jobs/NOUN/9/obj",
 			xpos: map[int]string{4: "VB", 8: "VB"},
