@@ -22,6 +22,14 @@ var dangling = map[string]bool{"of": true, "to": true, "from": true, "for": true
 	"that": true, "than": true, "into": true, "about": true, "between": true, "among": true, "its": true,
 	"their": true, "our": true, "whose": true, "which": true, "who": true, "including": true}
 
+// kinWords name someone by their tie to another.
+var kinWords = wordSet(`wife husband spouse son daughter mother father brother sister child children parent
+	parents grandson granddaughter grandmother grandfather partner ally allies friend friends`)
+
+// caseWords open a prepositional phrase.
+var caseWords = map[string]bool{"of": true, "to": true, "for": true, "from": true, "with": true, "by": true,
+	"in": true, "on": true, "at": true, "into": true, "about": true}
+
 // honorifics are titles too small to be what someone is: "Vivek Murthy is
 // Dr." says nothing.
 var honorifics = map[string]bool{"dr.": true, "dr": true, "mr.": true, "ms.": true, "mrs.": true, "sen.": true,
@@ -55,7 +63,28 @@ func (d *docState) plausible(f *schema.Fact) bool {
 		// he is.
 		return false
 	}
+	if w := strings.Fields(d.wording(f.Object, f.ObjectText)); len(w) > 1 && caseWords[strings.ToLower(w[0])] {
+		// "a member of the Task Force" read as "member" and "of the
+		// Task Force": a phrase cut from its noun is not what it is.
+		return false
+	}
+	if e, ok := d.ents[Key(f.Subject)]; ok && e.Type == schema.TypeConcept && !strings.Contains(f.Subject, " ") && !kinWords[strings.ToLower(f.Subject)] && startsUpper(f.Object) && !hasRole(f.Object) {
+		// "sign into law S. 619", "the Inflation Reduction Act" split
+		// as "Inflation" and "Reduction Act": a lone common noun
+		// beside a name is a misread phrase. Words for kin and allies
+		// say who someone is ("his wife, Yekaterina"; "our ally,
+		// Germany").
+		return false
+	}
 	sp, op := d.isPerson(f.Subject), d.isPerson(f.Object)
+	if !sp && !op && d.nameLike(f.Subject) && startsUpper(f.Object) && !hasRole(f.Object) && !d.nameLike(f.Object) && !isAcronym(strings.TrimSuffix(f.Object, "s")) {
+		// "Casey Pick, The Trevor Project": a person's name beside an
+		// institution's is a list entry saying where she works, not
+		// what she is.
+		if e, ok := d.ents[Key(f.Object)]; !ok || e.Type == "" || e.Type == schema.TypeConcept || e.Type == schema.TypeOrganization {
+			return false
+		}
+	}
 	if !op && !sp && startsUpper(f.Subject) && d.nameLike(f.Object) {
 		// A name no rule typed stands beside a capitalized phrase: a
 		// list entry as much as a person known by name. ("his mother,
