@@ -84,3 +84,24 @@ func TestForeign(t *testing.T) {
 		}
 	}
 }
+
+func TestShouted(t *testing.T) {
+	p, err := Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tt := range []struct {
+		text string
+		want bool
+	}{
+		{"NOMINATIONS SENT TO THE SENATE:", true},
+		{"FOR FURTHER INFORMATION MEDIA SHOULD CONTACT THE FEMA NEWS DESK AT (202) 646-3272.", true},
+		{"NATO, the EU and the UN met in Brussels.", false},
+		{"WASHINGTON – Today, President Biden announced his intent to nominate two judges.", false},
+		{"USA and ROK.", false},
+	} {
+		if got := shouted(p.ann.AnnotateSentence(tt.text)); got != tt.want {
+			t.Errorf("shouted(%q) = %v, want %v", tt.text, got, tt.want)
+		}
+	}
+}

@@ -2,6 +2,7 @@ package extract
 
 import (
 	"strings"
+	"unicode"
 
 	"github.com/kgraph/kgraph/nlp"
 )
@@ -38,4 +39,33 @@ func wordSet(words string) map[string]bool {
 		m[w] = true
 	}
 	return m
+}
+
+// shouted reports whether a sentence is written in capitals: a heading or
+// a boilerplate line ("NOMINATIONS SENT TO THE SENATE:", "FOR FURTHER
+// INFORMATION MEDIA SHOULD CONTACT …"). The tagger learned English in
+// mixed case and reads every capitalized word as a name, so such a line
+// gives names for verbs and facts no one wrote. At least three words of
+// two letters or more, four in five of them capitals.
+func shouted(s nlp.Sentence) bool {
+	words, caps := 0, 0
+	for _, w := range s.Words {
+		letters, upper := 0, 0
+		for _, r := range w.Text {
+			if unicode.IsLetter(r) {
+				letters++
+				if unicode.IsUpper(r) {
+					upper++
+				}
+			}
+		}
+		if letters < 2 {
+			continue
+		}
+		words++
+		if upper == letters {
+			caps++
+		}
+	}
+	return words >= 3 && 5*caps >= 4*words
 }
