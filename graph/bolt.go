@@ -6,6 +6,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"time"
 
 	"github.com/boltdb/bolt"
 	cgraph "github.com/cayleygraph/cayley/graph"
@@ -75,10 +76,14 @@ func openBolt(dir string, opt cgraph.Options, create bool) (hkv.KV, error) {
 // in a directory of its own beside, then linked into place; a link, unlike
 // a rename, never replaces a store another process made meanwhile.
 //
+// A process killed in the middle leaves its creation directory behind;
+// the next open removes those that are stale (sweepCreations).
+//
 // A store file already there goes to Cayley's Init as before: it returns
 // ErrDatabaseExists for a whole one, and completes one an older kgraph
 // left cut short before the version.
 func createBolt(dir string, opts cgraph.Options) error {
+	sweepCreations(dir, time.Now().Add(-staleCreation))
 	path := filepath.Join(dir, boltFile)
 	if _, err := os.Stat(path); err == nil {
 		return cgraph.InitQuadStore(boltType, dir, opts)
@@ -107,6 +112,23 @@ func createBolt(dir string, opts cgraph.Options) error {
 	}
 	// The link must be on disk before anything is written into the store.
 	return syncPath(dir)
+}
+
+// staleCreation is how long a creation directory may stand before it is
+// taken for one whose process died (a SIGKILL during createBolt): making
+// an empty store takes milliseconds.
+const staleCreation = 10 * time.Minute
+
+// sweepCreations removes the creation directories in dir last changed
+// before cutoff. They hold only a store that was never linked into place;
+// a younger one may be another process's, creating now.
+func sweepCreations(dir string, cutoff time.Time) {
+	leftovers, _ := filepath.Glob(filepath.Join(dir, ".create-*"))
+	for _, l := range leftovers {
+		if fi, err := os.Stat(l); err == nil && fi.IsDir() && fi.ModTime().Before(cutoff) {
+			os.RemoveAll(l)
+		}
+	}
 }
 
 func syncPath(path string) error {

@@ -118,3 +118,39 @@ func exists(path string) bool {
 	_, err := os.Stat(path)
 	return err == nil
 }
+
+// A creation directory a killed process left behind goes at the next open
+// once it is stale; a fresh one, maybe another process's, stays.
+func TestStore_StaleCreation(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "db")
+	open := func() {
+		s, err := Open(context.Background(), Config{Backend: "bolt", Address: dir, FewWrites: true})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := s.Close(); err != nil {
+			t.Fatal(err)
+		}
+	}
+	open()
+	stale, fresh := filepath.Join(dir, ".create-1"), filepath.Join(dir, ".create-2")
+	for _, d := range []string{stale, fresh} {
+		if err := os.MkdirAll(d, 0o700); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(filepath.Join(d, boltFile), []byte("half a store"), 0o600); err != nil {
+			t.Fatal(err)
+		}
+	}
+	old := time.Now().Add(-2 * staleCreation)
+	if err := os.Chtimes(stale, old, old); err != nil {
+		t.Fatal(err)
+	}
+	open()
+	if exists(stale) {
+		t.Errorf("%s, stale, is still there", stale)
+	}
+	if !exists(fresh) {
+		t.Errorf("%s, fresh, was removed", fresh)
+	}
+}
