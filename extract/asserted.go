@@ -43,7 +43,8 @@ func (p *parse) embedding(v int, pred string) (gov int, sure bool) {
 			// paid for, not done.
 			return g, true
 		}
-		if r := p.rel(v); (r == "advcl" || r == "conj") && p.purposeClause(v) {
+		r := p.rel(v)
+		if (r == "advcl" || r == "conj") && p.purposeClause(v) {
 			// "so that Americans can seize the opportunities": a purpose
 			// says what the act is for, not that it happens. The parser
 			// may join it as a conjunct with a "so" of its own. A bare
@@ -51,7 +52,7 @@ func (p *parse) embedding(v int, pred string) (gov int, sure bool) {
 			// acted"), which is asserted.
 			return g, true
 		}
-		switch r := p.rel(v); r {
+		switch r {
 		case "conj":
 			// A conjunct is asserted as its first conjunct is.
 		case "xcomp":
@@ -191,8 +192,6 @@ func (p *parse) controlled(v, g int, subj span) (string, bool) {
 	return rel + " to", true
 }
 
-// participle is the past participle of verb g: its own form when written
-// so, or made from its lemma.
 // forSubject returns the subject of a "for X to do" clause headed by v,
 // or -1. The parser reads "his call for the Senate to pass the bill" as a
 // prepositional phrase and an infinitive of the word before, so the clause
@@ -228,6 +227,8 @@ func (p *parse) agentLike(i int) bool {
 	return (p.pos(i) == "PROPN" || p.pos(i) == "PRON" || p.xpos(i) == "NNS" || p.xpos(i) == "NNPS") && !p.isTimeWord(i)
 }
 
+// participle is the past participle of verb g: its own form when written
+// so, or made from its lemma.
 func participle(p *parse, g int) string {
 	if x := p.xpos(g); x == "VBN" || x == "VBD" && !irregularPast[p.lemma(g)] {
 		return p.lower(g)

@@ -68,7 +68,7 @@ func (d *docState) plausible(f *schema.Fact) bool {
 		// Task Force": a phrase cut from its noun is not what it is.
 		return false
 	}
-	if e, ok := d.ents[Key(f.Subject)]; ok && e.Type == schema.TypeConcept && !strings.Contains(f.Subject, " ") && !kinWords[strings.ToLower(f.Subject)] && startsUpper(f.Object) && !hasRole(f.Object) {
+	if d.typeOf(f.Subject) == schema.TypeConcept && !strings.Contains(f.Subject, " ") && !kinWords[strings.ToLower(f.Subject)] && startsUpper(f.Object) && !hasRole(f.Object) {
 		// "sign into law S. 619", "the Inflation Reduction Act" split
 		// as "Inflation" and "Reduction Act": a lone common noun
 		// beside a name is a misread phrase. Words for kin and allies
@@ -77,13 +77,12 @@ func (d *docState) plausible(f *schema.Fact) bool {
 		return false
 	}
 	sp, op := d.isPerson(f.Subject), d.isPerson(f.Object)
-	if !sp && !op && d.nameLike(f.Subject) && startsUpper(f.Object) && !hasRole(f.Object) && !d.nameLike(f.Object) && !isAcronym(strings.TrimSuffix(f.Object, "s")) {
+	if t := d.typeOf(f.Object); !sp && !op && d.nameLike(f.Subject) && startsUpper(f.Object) && !hasRole(f.Object) && !d.nameLike(f.Object) &&
+		!isAcronym(strings.TrimSuffix(f.Object, "s")) && (t == "" || t == schema.TypeConcept || t == schema.TypeOrganization) {
 		// "Casey Pick, The Trevor Project": a person's name beside an
 		// institution's is a list entry saying where she works, not
 		// what she is.
-		if e, ok := d.ents[Key(f.Object)]; !ok || e.Type == "" || e.Type == schema.TypeConcept || e.Type == schema.TypeOrganization {
-			return false
-		}
+		return false
 	}
 	if !op && !sp && startsUpper(f.Subject) && d.nameLike(f.Object) {
 		// A name no rule typed stands beside a capitalized phrase: a

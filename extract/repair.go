@@ -2165,10 +2165,8 @@ func (p *parse) repairInfinitiveSeries() bool {
 		// After a comma the nearest "to" clause is the series'; a
 		// semicolon closes long items that hold clauses of their own
 		// ("to bolster X; create an office to monitor Y; and establish
-		// Z"), so there it is the outermost.
-		// The parser may have hung the last item on an earlier one
-		// ("create …; and establish", the latter a conjunct of
-		// "create"): the semicolon's series is then found above it.
+		// Z"), so there it is the outermost, and it may stand above the
+		// item the parser hung this one on (a conjunct of "create").
 		semi := p.s.Words[sep].Text == ";"
 		notW := func(k int) bool { return k == w }
 		for a, d := end, 0; a >= 0 && (a > h || semi) && d < 10; a, d = p.head(a), d+1 {
