@@ -519,7 +519,7 @@ func (d *docState) resolveArg(p *parse, sp span, wide bool) mention {
 		return m
 	}
 	if d.untitledName(p, core, label) {
-		m.labels = []string{d.personName(label, d.sentence)}
+		m.labels = []string{d.personName(label, "", d.sentence)}
 		d.lastPerson, d.lastPersonSent = m.labels[0], d.sentence
 		return m
 	}

@@ -285,6 +285,43 @@ func TestExtract_personNames(t *testing.T) {
 	if got := labels("Roe spoke."); got["Jane Roe"] || got["John Roe"] {
 		t.Errorf("an ambiguous surname was resolved: %v", got)
 	}
+	// A title with the surname names the one who held it, and a surname
+	// alone the one far more documents name.
+	labels("Dr. Jane Poe thanked the nurses.")
+	for range 3 {
+		labels("Secretary Max Poe met the press.")
+	}
+	if got := labels("Secretary Poe visited Ohio."); len(got) != 1 || !got["Max Poe"] {
+		t.Errorf("a titled surname gave %v, want Max Poe", got)
+	}
+	if got := labels("Dr. Poe visited Ohio."); len(got) != 1 || !got["Jane Poe"] {
+		t.Errorf("a titled surname gave %v, want Jane Poe", got)
+	}
+	if got := labels("Poe visited Ohio. Poe thanked the governors."); got["Jane Poe"] {
+		t.Errorf("a surname alone gave %v", got)
+	}
+	labels("Administrator Ann Moe thanked the nurses.")
+	for range 4 {
+		labels("Governor Bob Moe met the press.")
+	}
+	if got := labels("Ambassador Moe visited Ohio."); len(got) != 1 || !got["Robert Moe"] {
+		t.Errorf("a surname most documents give one person gave %v, want Robert Moe", got)
+	}
+	// A headline runs a surname into its verb.
+	res, err := p.Extract(context.Background(), schema.Document{ID: "h", Title: "Governor Moe Announces New Nominees", Text: "The Governor thanked them."})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, e := range res.Entities {
+		if e.Type == schema.TypePerson && e.Label != "Robert Moe" {
+			t.Errorf("a headline gave the person %q, want Robert Moe", e.Label)
+		}
+	}
+	// A title ends in its office, never in "of": what follows names an
+	// institution.
+	if got := labels("She served as Executive Director of Women for Progress."); len(got) != 0 {
+		t.Errorf("an office's institution gave persons %v", got)
+	}
 	// A middle name and an accent do not make another person, in the
 	// same document or a later one.
 	if got := labels("Ambassador Troy Damian Fitrell met the press. Ambassador Troy Fitrell thanked the hosts."); len(got) != 1 || !got["Troy Damian Fitrell"] {
@@ -331,6 +368,7 @@ func TestPersonLabel(t *testing.T) {
 	for in, want := range map[string]string{
 		"Joseph R. Biden, Jr.": "Joseph Biden", "Joe Biden": "Joseph Biden", "Lloyd J. Austin III": "Lloyd Austin",
 		"Kim Yong-hyun": "Kim Yong-hyun", "George H.W. Bush": "George Bush", "Biden": "Biden", "Antony J. Blinken": "Antony Blinken",
+		"KENIA SEOANE LOPEZ": "Kenia Seoane Lopez", "JOSEPH R. BIDEN JR.": "Joseph Biden", "BIDEN": "Biden",
 	} {
 		if got := personLabel(in); got != want {
 			t.Errorf("personLabel(%q) = %q, want %q", in, got, want)

@@ -106,7 +106,7 @@ func New(ann Annotator, opts Options) *Pipeline {
 func (p *Pipeline) Learn(res schema.Result) {
 	for _, e := range res.Entities {
 		if e.Type == schema.TypePerson {
-			p.people.learn(e.Label)
+			p.people.learn(e.Label, e.Titles)
 		}
 		for _, a := range e.Aliases {
 			if e.Type == schema.TypePerson && !strings.Contains(a.Name, " ") {
@@ -134,13 +134,17 @@ func LoneSurnames(res schema.Result) []string {
 
 // Resolves reports whether a person that a document knew by a surname
 // alone (LoneSurnames) has since been named in full by a document the
-// pipeline learnt, and no other person of that surname: extracting the
-// document again gives the person under the full name. Like Learn, it must
+// pipeline learnt: extracting the document again may give the person
+// under the full name (when the surname, or a title with it, names one
+// person; see people). Like Learn, it must
 // not run beside Extract.
 func (p *Pipeline) Resolves(surnames []string) bool {
 	for _, s := range surnames {
 		if full := p.people.lookup(s); full != "" && full != s {
 			return true
+		}
+		if p.people.docs[Key(s)] != nil {
+			return true // a title with the surname may name one of them
 		}
 	}
 	return false

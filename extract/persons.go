@@ -24,7 +24,8 @@ var titleWords = map[string]bool{
 	"premier": true, "speaker": true, "sheikh": true, "pope": true, "elect": true,
 	"congressman": true, "congresswoman": true, "congressmember": true, "mayor": true, "administrator": true,
 	"commissioner": true, "leader": true, "lady": true, "judge": true, "chief": true, "counselor": true,
-	"lieutenant": true, "colonel": true, "captain": true, "sergeant": true, "gentleman": true,
+	"lieutenant": true, "colonel": true, "captain": true, "sergeant": true, "gentleman": true, "attorney": true,
+	"counsel": true,
 }
 
 // notNames end a capitalized phrase that is an institution or a document,
@@ -36,7 +37,8 @@ var notNames = map[string]bool{
 	"affairs": true, "security": true, "initiative": true, "program": true, "act": true, "plan": true,
 	"foundation": true, "college": true, "university": true, "coalition": true, "commission": true,
 	"institute": true, "center": true, "strategy": true, "request": true, "channel": true, "fund": true,
-	"nominee": true, "nominees": true, "campaign": true, "band": true, "corporation": true,
+	"nominee": true, "nominees": true, "campaign": true, "band": true, "corporation": true, "county": true,
+	"city": true, "district": true, "court": true, "province": true, "region": true,
 }
 
 // officeWords may stand in a title after "of" without being part of a name:
@@ -116,6 +118,11 @@ func (d *docState) splitPerson(p *parse, core span) (person, bool) {
 		first = i
 	}
 	if first == len(core) || first == 0 || notNames[strings.ToLower(p.s.Words[core[len(core)-1]].Text)] {
+		return person{}, false
+	}
+	if titleJoins[p.lower(core[first-1])] {
+		// "Executive Director of Women for …": a title never ends in
+		// "of", so the words after it name what the office is of.
 		return person{}, false
 	}
 	if b := strings.ToLower(p.s.Words[core[first-1]].Text); notNames[b] && !officeWords[b] {
@@ -270,7 +277,7 @@ func (d *docState) person(per person, n int) string {
 		// one name is no surname to join with another Abdullah.
 		label = d.known(strings.ToUpper(m[:1])+m[1:]+" "+per.name, schema.TypePerson, schema.Alias{})
 	} else {
-		label = d.personName(per.name, n)
+		label = d.personName(per.name, per.title, n)
 	}
 	e := d.ents[Key(label)]
 	if e.Type != schema.TypePerson {
@@ -533,7 +540,13 @@ func personLabel(name string) string {
 	if len(out) == 0 {
 		return name
 	}
-	return strings.Join(out, " ")
+	label := strings.Join(out, " ")
+	if strings.ToUpper(label) == label && strings.ToLower(label) != label {
+		// A heading or a signature in capitals: "KENIA SEOANE LOPEZ" is
+		// Kenia Seoane Lopez, one label with her name written in prose.
+		label = titleCase(label)
+	}
+	return label
 }
 
 // isInitial: "R.", "J", "H.W.".
@@ -558,7 +571,11 @@ func surname(label string) string {
 }
 
 // people remembers, across the documents of one pipeline, which person
-// each surname names; a surname two persons share names no one.
+// each surname names. A surname two persons share names the one that far
+// more documents name in full ("Macron" is Emmanuel Macron beside one
+// mention of Brigitte Macron), and a title with the surname names the one
+// who carried that title ("President Biden" is Joseph Biden, "Dr. Biden"
+// Jill Biden), so that most documents' lone surnames join a full name.
 type people struct {
 	bySurname map[string]string // Key(surname) → label; "" when ambiguous
 	// Key(given name and surname) → label, so that "Troy Damian Fitrell"
@@ -568,16 +585,23 @@ type people struct {
 	// that a name cut after its middle word ("Eddie Bernice" of "Eddie
 	// Bernice Johnson") is the person; "" when ambiguous.
 	byFirstTwo map[string]string
+	// Key(surname) → label → how many documents named the person in full.
+	docs map[string]map[string]int
+	// titleHead(title) + " " + Key(surname) → label; "" when ambiguous.
+	byTitle map[string]string
 }
 
-func (pp *people) learn(label string) {
-	if !strings.Contains(label, " ") {
-		return
+// learn records a person that a document named in full, with the titles
+// it gave them.
+func (pp *people) learn(label string, titles []string) {
+	if !strings.Contains(label, " ") || monarchs[strings.ToLower(strings.Fields(label)[0])] {
+		return // "King Abdullah II" has no surname
 	}
 	if pp.byGivenSurname == nil {
-		pp.byGivenSurname = map[string]string{}
+		pp.byGivenSurname, pp.docs, pp.byTitle = map[string]string{}, map[string]map[string]int{}, map[string]string{}
 	}
-	remember(pp.bySurname, Key(surname(label)), label)
+	last := Key(surname(label))
+	remember(pp.bySurname, last, label)
 	remember(pp.byGivenSurname, givenSurname(label), label)
 	if f := strings.Fields(label); len(f) > 2 {
 		if pp.byFirstTwo == nil {
@@ -585,7 +609,38 @@ func (pp *people) learn(label string) {
 		}
 		remember(pp.byFirstTwo, Key(f[0]+" "+f[1]), label)
 	}
+	if pp.docs[last] == nil {
+		pp.docs[last] = map[string]int{}
+	}
+	pp.docs[last][label]++
+	for _, t := range titles {
+		if h := titleHead(t); h != "" {
+			remember(pp.byTitle, h+" "+last, label)
+		}
+	}
 }
+
+// titleHead is the office a title names, lower-cased: "President" of
+// "Vice President", "Secretary" of "Secretary of State", "Lady" of "First
+// Lady".
+func titleHead(title string) string {
+	f := strings.Fields(strings.ToLower(title))
+	for i, w := range f {
+		if titleJoins[w] {
+			f = f[:i]
+			break
+		}
+	}
+	if len(f) == 0 {
+		return ""
+	}
+	return f[len(f)-1]
+}
+
+// dominant is how many times more documents must name a person in full
+// than every other person of the surname together for the surname alone
+// to name them.
+const dominant = 4
 
 // remember maps k to label, or to "" once two persons claim it (two forms
 // of one name, "Troy Fitrell" and "Troy Damian Fitrell", are one person).
@@ -627,14 +682,41 @@ func (pp *people) lookup(surname string) string {
 	if pp == nil {
 		return ""
 	}
-	return pp.bySurname[Key(surname)]
+	k := Key(surname)
+	if who := pp.bySurname[k]; who != "" {
+		return who
+	}
+	top, n, others := "", 0, 0
+	for label, c := range pp.docs[k] {
+		switch {
+		case c > n || c == n && label < top:
+			others += n
+			top, n = label, c
+		default:
+			others += c
+		}
+	}
+	if n >= 3 && n >= dominant*others {
+		return top
+	}
+	return ""
 }
 
-// personName records a person by a name as written and returns the label:
-// the canonical form of a full name, or for a surname alone the person it
-// names in this document or an earlier one. The surname becomes a name of
-// the person, so that "Blinken" later in the text is the same person.
-func (d *docState) personName(name string, n int) string {
+// lookupTitled returns the person of the surname who carried the title's
+// office in an earlier document, or "".
+func (pp *people) lookupTitled(title, surname string) string {
+	if pp == nil || title == "" {
+		return ""
+	}
+	return pp.byTitle[titleHead(title)+" "+Key(surname)]
+}
+
+// personName records a person by a name as written, with the title it
+// was given ("" for none), and returns the label: the canonical form of a
+// full name, or for a surname alone the person it names in this document
+// or an earlier one. The surname becomes a name of the person, so that
+// "Blinken" later in the text is the same person.
+func (d *docState) personName(name, title string, n int) string {
 	label := personLabel(name)
 	if f := strings.Fields(label); len(f) > 2 {
 		// A headline runs a name into its verb: "President Biden
@@ -651,8 +733,18 @@ func (d *docState) personName(name string, n int) string {
 			}
 		}
 	}
+	if f := strings.Fields(label); len(f) > 1 && d.knownSurname(f[0]) && !givenNames()[f[0]] && headlineVerb(f[1]) &&
+		!d.knownSurname(f[1]) && !givenNames()[f[1]] {
+		// "President Biden Announces …", "Harris Highlights …": a
+		// surname no given name opens runs into the headline's words.
+		label = f[0]
+	}
 	if !strings.Contains(label, " ") {
-		if who, ok := d.surnames[Key(label)]; ok {
+		if who := d.titledHere(title, label); who != "" {
+			label = who
+		} else if who := d.people.lookupTitled(title, label); who != "" {
+			label = who
+		} else if who, ok := d.surnames[Key(label)]; ok {
 			label = who
 		} else if who := d.people.lookup(label); who != "" {
 			label = who
@@ -679,6 +771,46 @@ func (d *docState) personName(name string, n int) string {
 		}
 	}
 	return label
+}
+
+// headlineVerb reports whether a capitalized word may be a headline's
+// verb: "Announces", "Congratulating", "Designated".
+func headlineVerb(w string) bool {
+	return len(w) > 3 && capitalized(w) && (strings.HasSuffix(w, "s") || strings.HasSuffix(w, "ing") || strings.HasSuffix(w, "ed"))
+}
+
+// knownSurname reports whether a person of this document or an earlier
+// one has the surname.
+func (d *docState) knownSurname(w string) bool {
+	if _, ok := d.surnames[Key(w)]; ok {
+		return true
+	}
+	return d.people != nil && d.people.docs[Key(w)] != nil
+}
+
+// titledHere returns the person of this document with the surname who was
+// given the title's office earlier in it ("First Lady Jill Biden", then
+// "the First Lady … Dr. Biden" is not "President Biden"), or "".
+func (d *docState) titledHere(title, last string) string {
+	h := titleHead(title)
+	if h == "" {
+		return ""
+	}
+	who := ""
+	for _, e := range d.ents {
+		if e.Type != schema.TypePerson || !strings.Contains(e.Label, " ") || Key(surname(e.Label)) != Key(last) {
+			continue
+		}
+		for _, t := range e.Titles {
+			if titleHead(t) == h {
+				if who != "" && who != e.Label {
+					return "" // two of them
+				}
+				who = e.Label
+			}
+		}
+	}
+	return who
 }
 
 // givenName reports whether word k can start a person's name before a

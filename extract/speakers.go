@@ -218,7 +218,7 @@ var proclaimer = regexp.MustCompile(`\bI, ([A-Z][A-Z.]*(?: [A-Z][A-Z.]*){1,4}),?
 func (d *docState) findSpeakers(doc schema.Document, title *nlp.Sentence) {
 	if m := proclaimer.FindStringSubmatch(doc.Text); m != nil {
 		// The formula's capitals are the name's: "JOSEPH R. BIDEN JR."
-		d.speaker = d.personName(titleCase(m[1]), 0)
+		d.speaker = d.personName(titleCase(m[1]), "President", 0)
 		if d.parties == nil {
 			d.speakerSide = publisherCountry(doc.URL)
 		}
@@ -232,7 +232,7 @@ func (d *docState) findSpeakers(doc schema.Document, title *nlp.Sentence) {
 	persons := titlePersons(doc.Title, *title)
 	d.byTitle = map[string]string{}
 	for _, p := range persons {
-		label := d.personName(p.name, 0)
+		label := d.personName(p.name, p.title, 0)
 		if _, taken := d.byTitle[Key(p.title)]; !taken {
 			d.byTitle[Key(p.title)] = label
 		}
