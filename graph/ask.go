@@ -282,7 +282,8 @@ type edgeReader interface {
 	// edges calls fn with the predicate and the other end of each fact
 	// edge of v in direction dir (Out or In) with predicate pred ("": any).
 	edges(ctx context.Context, v string, dir Direction, pred string, fn func(pred, other string)) error
-	// label is v's smallest kg:label, or v itself when it has none.
+	// label is v's kg:label (betterLabel of several), or v itself when it
+	// has none.
 	label(ctx context.Context, v string) (string, error)
 	indexed() bool
 }
@@ -348,9 +349,9 @@ func (r indexEdges) label(ctx context.Context, v string) (string, error) {
 	label := ""
 	err := r.ix.scan(ctx, r.tx, append(append([]byte{keyLabel}, v...), 0), func(rest []byte) bool {
 		if i := bytes.IndexByte(rest, 0); i >= 0 {
-			// Keys are sorted: the first is the smallest label.
-			label = string(rest[:i])
-			return false
+			if l := string(rest[:i]); betterLabel(l, label) {
+				label = l
+			}
 		}
 		return true
 	})
@@ -384,7 +385,7 @@ func (r cayleyEdges) label(ctx context.Context, v string) (string, error) {
 	label := ""
 	err := r.s.eachQuad(ctx, quad.Subject, quad.IRI(v), func(q quad.Quad) {
 		if q.Predicate == pLabel {
-			if l := literal(q.Object); label == "" || l < label {
+			if l := literal(q.Object); betterLabel(l, label) {
 				label = l
 			}
 		}

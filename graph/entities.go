@@ -56,7 +56,7 @@ func (s *Store) entities(ctx context.Context, opts EntityOptions) ([]EntityRow, 
 		case pLabel:
 			if isEntity(q.Subject) {
 				r := get(q.Subject)
-				if l := literal(q.Object); r.Label == "" || l < r.Label {
+				if l := literal(q.Object); betterLabel(l, r.Label) {
 					r.Label = l
 				}
 			}
@@ -157,7 +157,7 @@ func (s *Store) Aliases(ctx context.Context) ([]Alias, error) {
 		if err := s.eachQuad(ctx, quad.Subject, e, func(q quad.Quad) {
 			switch q.Predicate {
 			case pLabel:
-				if l := literal(q.Object); label == "" || l < label {
+				if l := literal(q.Object); betterLabel(l, label) {
 					label = l
 				}
 			case pType:
@@ -223,7 +223,7 @@ func (s *Store) indexedAliases(ctx context.Context) ([]Alias, error) {
 	if err != nil {
 		return nil, fmt.Errorf("aliases: %w", err)
 	}
-	// of reads an entity's smallest label or its types.
+	// of reads an entity's labels or its types.
 	of := func(kind byte, e string) ([]string, error) {
 		var vs []string
 		prefix := append([]byte{kind}, e...)
@@ -255,7 +255,13 @@ func (s *Store) indexedAliases(ctx context.Context) ([]Alias, error) {
 		}
 		ds := docs[k]
 		slices.Sort(ds)
-		out = append(out, Alias{Name: k.name, Label: slices.Min(labels), Type: typ, Documents: ds})
+		label := ""
+		for _, l := range labels {
+			if betterLabel(l, label) {
+				label = l
+			}
+		}
+		out = append(out, Alias{Name: k.name, Label: label, Type: typ, Documents: ds})
 	}
 	slices.SortFunc(out, func(a, b Alias) int { return cmp.Or(cmp.Compare(a.Name, b.Name), cmp.Compare(a.Label, b.Label)) })
 	return out, ctx.Err()

@@ -2,6 +2,7 @@ package graph
 
 import (
 	"context"
+	"github.com/kgraph/kgraph/schema"
 	"strings"
 	"testing"
 )
@@ -67,5 +68,71 @@ func TestStore_Aliases(t *testing.T) {
 				t.Errorf("got  %s\nwant %s", g, want)
 			}
 		})
+	}
+}
+
+// One document writes a name in capitals (a heading, a signature), others
+// in prose: every answer shows the prose form, whichever was stored first.
+func TestStore_labelInCapitals(t *testing.T) {
+	text := "ANTONY BLINKEN VISITED THE REPUBLIC OF KOREA."
+	heading := schema.Result{
+		Document:  schema.Document{ID: "heading", Text: text},
+		Sentences: []schema.Sentence{{N: 1, Text: text, Start: 0, End: len(text)}},
+		Entities:  []schema.Entity{{Label: "ANTONY BLINKEN", Type: schema.TypePerson}},
+		Facts: []schema.Fact{{Subject: "ANTONY BLINKEN", Predicate: "visit", Object: "Republic of Korea", Sentence: 1,
+			Confidence: 0.7, Relation: "visited", SubjectText: "ANTONY BLINKEN", ObjectText: "THE REPUBLIC OF KOREA"}},
+	}
+	ctx := context.Background()
+	for _, order := range [][]schema.Result{{heading, docResult(), otherResult()}, {docResult(), otherResult(), heading}} {
+		for _, sc := range storeCases() {
+			t.Run(sc.name+"/"+order[0].Document.ID, func(t *testing.T) {
+				s := sc.open(t)
+				mustLoad(t, s, order...)
+				rows, err := s.Entities(ctx, EntityOptions{Type: schema.TypePerson})
+				if err != nil {
+					t.Fatal(err)
+				}
+				for _, r := range rows {
+					if strings.HasPrefix(strings.ToLower(r.Label), "antony") && r.Label != "Antony Blinken" {
+						t.Errorf("Entities: label %q", r.Label)
+					}
+				}
+				v, err := s.Entity(ctx, schema.EntityIRI("ANTONY BLINKEN"), 10)
+				if err != nil {
+					t.Fatal(err)
+				}
+				if v.Label != "Antony Blinken" {
+					t.Errorf("Entity: label %q", v.Label)
+				}
+				for _, indexed := range []bool{false, s.IndexReady()} {
+					res, err := s.related(ctx, RelatedOptions{A: "Yoon Suk Yeol", B: "Republic of Korea"}, indexed)
+					if err != nil {
+						t.Fatal(err)
+					}
+					if len(res.Entities) == 0 || res.Entities[0].Label != "Antony Blinken" {
+						t.Errorf("related (indexed %v): %+v", indexed, res.Entities)
+					}
+				}
+			})
+		}
+	}
+}
+
+func TestBetterLabel(t *testing.T) {
+	for _, tt := range []struct {
+		l, old string
+		want   bool
+	}{
+		{"People", "", true},
+		{"", "People", false},
+		{"People", "PEOPLE", true},
+		{"PEOPLE", "People", false},
+		{"NATO", "Nato", true}, // an acronym is no heading: the smaller wins
+		{"Antony Blinken", "Antony blinken", true},
+		{"Antony blinken", "Antony Blinken", false},
+	} {
+		if got := betterLabel(tt.l, tt.old); got != tt.want {
+			t.Errorf("betterLabel(%q, %q) = %v, want %v", tt.l, tt.old, got, tt.want)
+		}
 	}
 }

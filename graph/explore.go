@@ -137,7 +137,7 @@ func (s *Store) Entity(ctx context.Context, id string, limit int) (*EntityView, 
 		for _, x := range vals {
 			switch p {
 			case pLabel:
-				if l := literal(x); v.Label == "" || l < v.Label {
+				if l := literal(x); betterLabel(l, v.Label) {
 					v.Label = l
 				}
 			case pType:
@@ -299,7 +299,7 @@ func (r *reader) node(v quad.Value) (Node, error) {
 		return n, err
 	}
 	for _, l := range labels {
-		if x := literal(l); n.Label == "" || x < n.Label {
+		if x := literal(l); betterLabel(x, n.Label) {
 			n.Label = x
 		}
 	}

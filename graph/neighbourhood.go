@@ -158,7 +158,7 @@ func (s *Store) Neighbourhood(ctx context.Context, opts NeighbourhoodOptions) (*
 		err := s.eachQuad(ctx, quad.Subject, v, func(q quad.Quad) {
 			switch q.Predicate {
 			case pLabel:
-				if l := literal(q.Object); label == "" || l < label {
+				if l := literal(q.Object); betterLabel(l, label) {
 					label = l
 				}
 			case pType:

@@ -97,9 +97,9 @@ func (s *Store) scanFacts(ctx context.Context, opts FactsOptions) (*factScan, er
 		switch q.Predicate {
 		case pLabel:
 			if l, ok := q.Object.(quad.String); ok {
-				// Two labels slugged to one IRI: keep the smallest, so the
+				// Two labels slugged to one IRI: keep the better, so the
 				// answer does not depend on storage order.
-				if old, seen := labels[q.Subject]; !seen || string(l) < old {
+				if old := labels[q.Subject]; betterLabel(string(l), old) {
 					labels[q.Subject] = string(l)
 				}
 			}
@@ -333,4 +333,28 @@ func literal(v quad.Value) string {
 		return ""
 	}
 	return v.String()
+}
+
+// betterLabel reports whether label l should be shown instead of old ("":
+// none yet) when documents wrote one entity's label differently, so that
+// the choice does not depend on storage order: a label in prose case
+// ("People") before one a heading wrote in capitals ("PEOPLE"), then the
+// smallest.
+func betterLabel(l, old string) bool {
+	if l == "" || old == "" {
+		return l != ""
+	}
+	if c, oc := shouting(l), shouting(old); c != oc {
+		return oc
+	}
+	return l < old
+}
+
+// shouting reports whether a label is written in capitals and is more
+// than an acronym: a word of five letters or more, or two words.
+func shouting(l string) bool {
+	if strings.ToUpper(l) != l || strings.ToLower(l) == l {
+		return false
+	}
+	return len(strings.Fields(l)) > 1 || len(l) >= 5
 }
