@@ -140,11 +140,10 @@ func LoneSurnames(res schema.Result) []string {
 // not run beside Extract.
 func (p *Pipeline) Resolves(surnames []string) bool {
 	for _, s := range surnames {
-		if full := p.people.lookup(s); full != "" && full != s {
-			return true
-		}
+		// A full name of the surname was learnt: the surname alone, or
+		// a title with it, may name that person now.
 		if p.people.docs[Key(s)] != nil {
-			return true // a title with the surname may name one of them
+			return true
 		}
 	}
 	return false

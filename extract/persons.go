@@ -686,17 +686,14 @@ func (pp *people) lookup(surname string) string {
 	if who := pp.bySurname[k]; who != "" {
 		return who
 	}
-	top, n, others := "", 0, 0
+	top, n, total := "", 0, 0
 	for label, c := range pp.docs[k] {
-		switch {
-		case c > n || c == n && label < top:
-			others += n
+		total += c
+		if c > n || c == n && label < top {
 			top, n = label, c
-		default:
-			others += c
 		}
 	}
-	if n >= 3 && n >= dominant*others {
+	if n >= 3 && n >= dominant*(total-n) {
 		return top
 	}
 	return ""
