@@ -35,6 +35,18 @@ func TestSurface(t *testing.T) {
 			want: []string{"will no longer see | Borrowers | their loans"},
 		},
 		{
+			name: "a hyphenated word's second part is no apposition of its first",
+			spec: "We/PRON/2/nsubj fund/VERB/0/root COVID/PROPN/2/obj -/PUNCT/6/punct 19/NUM/6/nummod programs/NOUN/3/appos",
+			glue: []int{3, 4},
+			want: []string{"fund | We | COVID-19 programs"},
+		},
+		{
+			name: "a heading with a hyphenated word says nothing",
+			spec: "COVID/NOUN/0/root -/PUNCT/4/punct 19/NUM/4/nummod Training/NOUN/1/appos",
+			glue: []int{1, 2},
+			want: nil,
+		},
+		{
 			name: "SVC with an adjective",
 			spec: "The/DET/2/det attack/NOUN/4/nsubj is/AUX/4/cop unacceptable/ADJ/0/root",
 			want: []string{"is | The attack | unacceptable"},

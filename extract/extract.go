@@ -237,7 +237,11 @@ func (p *Pipeline) Extract(ctx context.Context, doc schema.Document) (schema.Res
 		// After a list's lead-in ("The Plan will:") a bare verb's doer
 		// is the lead-in's subject.
 		pr.items = d.lead != nil
-		d.facts(n, pr, pr.tuples())
+		ts := pr.tuples()
+		if len(ts) == 0 {
+			d.heading(n, pr)
+		}
+		d.facts(n, pr, ts)
 	}
 	res.Facts = d.otherPerson(d.out)
 	if !p.opts.Unsure {

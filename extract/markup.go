@@ -1,5 +1,11 @@
 package extract
 
+import (
+	"bytes"
+	"strings"
+	"unicode"
+)
+
 // Real input carries some Markdown and HTML ("[the Challenge](https://…)",
 // "**said NEC Director Brian Deese.**", "21<sup>st</sup>"). The tagger and
 // parser were trained on plain text, and a URL or an asterisk read as a word
@@ -24,6 +30,16 @@ func blankMarkup(text string) string {
 			lineStart = true
 			continue
 		case c == '*':
+			if close, end := heading(b, i); close > 0 {
+				// A lead-in heading ("**Trade:** We seek …") is no part of
+				// the sentence it opens: read with it, the heading becomes
+				// the subject, or "be" a list of the sentence's nouns.
+				blank(i, i+2)
+				blank(close, end)
+				b[close] = '\n'
+				i++
+				break
+			}
 			blank(i, i+1)
 		case c == '_' && i+1 < len(b) && b[i+1] == '_':
 			blank(i, i+2)
@@ -38,9 +54,10 @@ func blankMarkup(text string) string {
 			i = j - 1
 		case c == '[':
 			if j, k := linkEnd(b, i); j > 0 {
+				// The link's words stay and are read on, with their
+				// own markup ("[**White House: …**](…)").
 				blank(i, i+1)
 				blank(j, k)
-				i = k - 1
 			}
 		case c == '<':
 			if j := tagEnd(b, i); j > 0 {
@@ -87,6 +104,12 @@ func splitBullets(b []byte) bool {
 			line[lead] = ' '
 			changed = true
 		}
+		if c := plainHeading(line[lead:]); c > 0 {
+			// "- COVID-19 Training: Peace Corps is supporting …": the
+			// heading's colon ends a sentence of its own.
+			line[lead+c] = '\n'
+			changed = true
+		}
 		var marks []int
 		for i := 1; i+2 < len(line); i++ {
 			if line[i] == '-' && line[i-1] == ' ' && line[i+1] == ' ' && itemStart(line[i+1:]) {
@@ -103,6 +126,39 @@ func splitBullets(b []byte) bool {
 	}
 	return changed
 }
+
+// plainHeading finds the colon of a heading that opens a line without
+// markup, "COVID-19 Training: Peace Corps is …": at most six words before
+// it, each capitalized or a short joining word, and a capital or a digit
+// after it ("White House: 920K Minnesotans would benefit"). It
+// returns the colon's index in line, or 0.
+func plainHeading(line []byte) int {
+	c := bytes.IndexByte(line, ':')
+	if c <= 0 || c > 80 || c+2 >= len(line) || line[c+1] != ' ' {
+		return 0
+	}
+	if r := line[c+2]; !(r >= 'A' && r <= 'Z' || r >= '0' && r <= '9') {
+		return 0
+	}
+	words := strings.Fields(strings.TrimPrefix(strings.TrimSpace(string(line[:c])), "- "))
+	if len(words) == 0 || len(words) > 6 {
+		return 0
+	}
+	for _, w := range words {
+		r := w[0]
+		if !(r >= 'A' && r <= 'Z' || r >= '0' && r <= '9') && !headingJoins[w] {
+			return 0
+		}
+		if strings.ContainsAny(w, ",;.") && !strings.HasSuffix(w, ".") {
+			return 0
+		}
+	}
+	return c
+}
+
+// headingJoins are the small words a capitalized heading writes in lower
+// case.
+var headingJoins = map[string]bool{"of": true, "and": true, "for": true, "the": true, "to": true, "in": true, "on": true, "a": true, "&": true, "with": true}
 
 // itemStart reports whether b, after spaces, opens with a capital letter or
 // a digit, as a list item does.
@@ -164,4 +220,97 @@ func tagEnd(b []byte, i int) int {
 		}
 	}
 	return 0
+}
+
+// heading recognizes a bold heading that opens an item and runs on into
+// the item's sentence on the same line: "**Trade:** We seek …",
+// "**Deterring Illegal Activity**: EPA will …", "**CREATING NEW SUPPORTS
+// FOR FIREFIGHTERS ** During a visit …", a newspaper's bold headline before
+// its story. i is the index of an opening "**" that opens an item (after a
+// line start, a bullet or a sentence's end); the span is a heading when it
+// ends in a colon, is followed by a colon or a capital, or is written in
+// capitals. heading returns where the closing marks start and where they
+// (with a colon after them) end, or 0, 0: a bold phrase inside a sentence
+// ("**The President** will sign") stays part of it.
+func heading(b []byte, i int) (int, int) {
+	if i+2 >= len(b) || b[i+1] != '*' || b[i+2] == '*' || !opensItem(b, i) {
+		return 0, 0
+	}
+	close := -1
+	for k := i + 2; k+1 < len(b) && k-i < 300; k++ {
+		if b[k] == '\n' {
+			return 0, 0
+		}
+		if b[k] == '*' && b[k+1] == '*' {
+			close = k
+			break
+		}
+	}
+	if close < 0 {
+		return 0, 0
+	}
+	inside := strings.TrimRight(string(b[i+2:close]), " \u00a0")
+	if strings.TrimSpace(inside) == "" {
+		return 0, 0
+	}
+	end := close + 2
+	after := end
+	for after < len(b) && (b[after] == ' ' || b[after] == '\t') {
+		after++
+	}
+	if after+1 < len(b) && b[after] == 0xc2 && b[after+1] == 0xa0 {
+		after += 2
+	}
+	for after < len(b) && b[after] == ' ' {
+		after++
+	}
+	if after >= len(b) || b[after] == '\n' {
+		return 0, 0 // the line ends the heading already
+	}
+	switch {
+	case b[after] == ':':
+		return close, after + 1
+	case strings.HasSuffix(inside, ":"), b[after] >= 'A' && b[after] <= 'Z', capitals(inside):
+		return close, end
+	}
+	return 0, 0
+}
+
+// opensItem reports whether the "**" at b[i] opens a line, a bulleted item
+// or a sentence: what stands before it, past spaces, a bullet and an
+// opening bracket, is the line's start or a sentence's end.
+func opensItem(b []byte, i int) bool {
+	k := i - 1
+	skip := func() {
+		for k >= 0 && (b[k] == ' ' || b[k] == '\t' || b[k] == '[' || b[k] == 0xa0 || b[k] == 0xc2) {
+			k--
+		}
+	}
+	skip()
+	if k >= 0 && b[k] == '-' {
+		k--
+		skip()
+	}
+	if k < 0 {
+		return true
+	}
+	switch b[k] {
+	case '\n', '.', '!', '?', ':':
+		return true
+	}
+	return false
+}
+
+// capitals reports a span of at least two words written in capitals.
+func capitals(s string) bool {
+	letters, words := 0, len(strings.Fields(s))
+	for _, r := range s {
+		if unicode.IsLower(r) {
+			return false
+		}
+		if unicode.IsLetter(r) {
+			letters++
+		}
+	}
+	return letters >= 4 && words >= 2
 }

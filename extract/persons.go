@@ -708,6 +708,30 @@ func (pp *people) lookupTitled(title, surname string) string {
 	return pp.byTitle[titleHead(title)+" "+Key(surname)]
 }
 
+// heading reads a sentence that says nothing, as a heading or a list item
+// does. A person it names ("Judge William S. Pocan", "Maju Varghese") is
+// known to the rest of the document, so that "Judge Pocan" later is the
+// same person.
+func (d *docState) heading(n int, p *parse) {
+	d.sentence = n
+	if d.lastPersonSent == n-1 {
+		// A line that says no more than a title ("Nominee for the …
+		// Court") does not end the run of "he" for the person before it.
+		d.lastPersonSent = n
+	}
+	for i, w := range p.s.Words {
+		if p.rel(i) == "root" {
+			if w.UPOS == "PROPN" {
+				// Only its persons: "it" after a heading is no heading.
+				thing, at := d.lastThing, d.lastThingSent
+				d.resolve(p, p.phrase(i))
+				d.lastThing, d.lastThingSent = thing, at
+			}
+			return
+		}
+	}
+}
+
 // personName records a person by a name as written, with the title it
 // was given ("" for none), and returns the label: the canonical form of a
 // full name, or for a surname alone the person it names in this document

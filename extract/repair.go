@@ -1023,7 +1023,8 @@ func (p *parse) repairListedVerb() bool {
 // arguments: in "expand table-top exercises" it reads "table" and "top
 // exercises" as two objects of "expand". Words written together with a
 // hyphen are one word, and a verb takes one argument of each kind: the
-// first part belongs to the phrase of the second.
+// first part belongs to the phrase of the second. Nor is the second part
+// an apposition of the first.
 func (p *parse) repairHyphenSplit() bool {
 	changed := false
 	for x := 0; x+2 < len(p.s.Words); x++ {
@@ -1035,6 +1036,21 @@ func (p *parse) repairHyphenSplit() bool {
 		v, n := p.head(x), y
 		if p.head(y) > y && p.urel(y) != "conj" {
 			n = p.head(y) // the head of the phrase "top" starts
+		}
+		if p.head(n) == x && (p.urel(n) == "appos" || p.urel(n) == "dep" || p.urel(n) == "list") && p.nominal(n) {
+			// "COVID-19 Training" read as "COVID", with "19 Training"
+			// its apposition: the hyphenated word modifies the noun,
+			// which takes its place, and its case and determiner.
+			p.attach(n, v, p.rel(x))
+			for _, k := range p.kids[x] {
+				if k != n && k != hy && k < x {
+					p.attach(k, n, p.rel(k))
+				}
+			}
+			p.attach(x, n, "compound")
+			p.attach(hy, y, "punct")
+			changed = true
+			continue
 		}
 		if v < 0 || n == x || p.head(n) != v || p.rel(n) != p.rel(x) || len(p.kids[x]) > 1 ||
 			len(p.kids[x]) == 1 && p.kids[x][0] != hy ||

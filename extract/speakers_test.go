@@ -140,27 +140,3 @@ func TestExtract_parties(t *testing.T) {
 		})
 	}
 }
-
-func TestBlankMarkup(t *testing.T) {
-	tests := []struct{ in, want string }{
-		{"See [the plan](https://x.org/a) now.", "See  the plan                   now."},
-		{"**said Deese.**", "  said Deese.  "},
-		{"the 21<sup>st</sup> century", "the 21     st       century"},
-		{"# # #\nText", "     \nText"},
-		{"a [bracket] and 3 < 4 > 2", "a [bracket] and 3 < 4 > 2"},
-		{"no markup", "no markup"},
-		{"- Sen. Cory Booker (NJ) - Rep. Troy Carter (LA)", "  Sen. Cory Booker (NJ)\n  Rep. Troy Carter (LA)"},
-		{"Members: Ann Lee - Bob Roy - Cy Day", "Members: Ann Lee\n  Bob Roy\n  Cy Day"},
-		{"one dash - Here it stays", "one dash - Here it stays"},
-		{"Jackson-Lee and 2021 - to be - continued", "Jackson-Lee and 2021 - to be - continued"},
-	}
-	for _, tt := range tests {
-		got := blankMarkup(tt.in)
-		if got != tt.want {
-			t.Errorf("blankMarkup(%q) = %q, want %q", tt.in, got, tt.want)
-		}
-		if len(got) != len(tt.in) {
-			t.Errorf("blankMarkup(%q) changed the length", tt.in)
-		}
-	}
-}
