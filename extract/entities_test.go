@@ -340,6 +340,12 @@ func TestExtract_personNames(t *testing.T) {
 	if got := labels("Senator Bobby Casey thanked the mayors."); !got["Robert Casey"] || len(got) != 1 {
 		t.Errorf("a nickname gave %v", got)
 	}
+	// A short form that stands for two full names is the one known.
+	labels("Secretary Antony Zuiko thanked the governors.")
+	labels("Secretary Phillip Zuikov thanked the governors.")
+	if got := labels("Secretary Tony Zuiko and Director Phil Zuikov thanked the mayors."); !got["Antony Zuiko"] || !got["Phillip Zuikov"] || len(got) != 2 {
+		t.Errorf("short forms of two full names gave %v", got)
+	}
 	labels("Senator Eddie Bernice Johnson thanked the governors.")
 	if got := labels("Senator Eddie Bernice thanked the mayors."); !got["Eddie Bernice Johnson"] || len(got) != 1 {
 		t.Errorf("a name cut after its middle word gave %v", got)

@@ -657,7 +657,22 @@ func remember(m map[string]string, k, label string) {
 // givenSurname keys a full name by its first and last words.
 func givenSurname(label string) string {
 	f := strings.Fields(label)
-	return Key(f[0] + " " + f[len(f)-1])
+	given := Key(f[0])
+	if g, ok := givenForms[given]; ok {
+		given = g
+	}
+	return given + " " + Key(f[len(f)-1])
+}
+
+// givenForms join the spellings of a given name, and the short forms that
+// stand for more than one of them, under one key: "Phil Giudice" is the
+// "Philip Giudice" of another document, and "Tony Blinken" "Antony
+// Blinken", where shortNames can write out no single full name.
+var givenForms = map[string]string{
+	"phil": "philip", "phillip": "philip",
+	"tony": "anthony", "antony": "anthony",
+	"steve": "steven", "stephen": "steven",
+	"shelly": "shelley",
 }
 
 // lookupFirstTwo returns the person of three names or more whose first
