@@ -346,6 +346,31 @@ func TestExtract_personNames(t *testing.T) {
 	if got := labels("Secretary Tony Zuiko and Director Phil Zuikov thanked the mayors."); !got["Antony Zuiko"] || !got["Phillip Zuikov"] || len(got) != 2 {
 		t.Errorf("short forms of two full names gave %v", got)
 	}
+	// A document that knew a person by a short form is read again once
+	// the full form is known.
+	first, err := p.Extract(context.Background(), schema.Document{ID: "q", Text: "Secretary Tony Qwerb thanked the governors."})
+	if err != nil {
+		t.Fatal(err)
+	}
+	p.Learn(first)
+	held := LoneSurnames(first)
+	if p.Resolves(held) {
+		t.Errorf("%v resolved before the full form was known", held)
+	}
+	labels("Secretary Antony Qwerb thanked the governors.")
+	if !p.Resolves(held) {
+		t.Errorf("%v not resolved after Antony Qwerb", held)
+	}
+	if got := labels("Secretary Tony Qwerb thanked the governors."); !got["Antony Qwerb"] || len(got) != 1 {
+		t.Errorf("the document read again gave %v", got)
+	}
+	labels("Secretary Tony Zuikoff thanked the governors.")
+	if got := labels("Secretary Antony Zuikoff thanked the governors."); !got["Antony Zuikoff"] || len(got) != 1 {
+		t.Errorf("a full name after its short form gave %v", got)
+	}
+	if got := labels("Secretary Tony Zuikoff thanked the mayors."); !got["Antony Zuikoff"] || len(got) != 1 {
+		t.Errorf("a short form after its full name gave %v", got)
+	}
 	labels("Senator Eddie Bernice Johnson thanked the governors.")
 	if got := labels("Senator Eddie Bernice thanked the mayors."); !got["Eddie Bernice Johnson"] || len(got) != 1 {
 		t.Errorf("a name cut after its middle word gave %v", got)

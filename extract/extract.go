@@ -121,11 +121,15 @@ func (p *Pipeline) Learn(res schema.Result) {
 
 // LoneSurnames returns the persons of res known by a surname alone
 // ("Morawiecki"): the document named no one of that surname in full, and
-// no document before it did.
+// no document before it did. So are persons known by a short form that
+// stands for more than one given name ("Tony Blinken"), which a later
+// document may write out.
 func LoneSurnames(res schema.Result) []string {
 	var out []string
 	for _, e := range res.Entities {
-		if e.Type == schema.TypePerson && !strings.Contains(e.Label, " ") {
+		if e.Type == schema.TypePerson && (!strings.Contains(e.Label, " ") || shortForms[Key(strings.Fields(e.Label)[0])]) {
+			// A surname alone, or a short form that a later
+			// document may write out ("Tony Blinken").
 			out = append(out, e.Label)
 		}
 	}
@@ -140,6 +144,13 @@ func LoneSurnames(res schema.Result) []string {
 // not run beside Extract.
 func (p *Pipeline) Resolves(surnames []string) bool {
 	for _, s := range surnames {
+		if strings.Contains(s, " ") {
+			// The name a short form stands for was written out.
+			if who := p.people.lookupFull(s); who != "" && who != s {
+				return true
+			}
+			continue
+		}
 		// A full name of the surname was learnt: the surname alone, or
 		// a title with it, may name that person now.
 		if p.people.docs[Key(s)] != nil {

@@ -513,7 +513,7 @@ var shortNames = map[string]string{
 	"ken": "Kenneth", "don": "Donald", "jeff": "Jeffrey", "liz": "Elizabeth", "sue": "Susan", "deb": "Deborah",
 	"marty": "Martin", "rob": "Robert", "jen": "Jennifer", "matt": "Matthew", "greg": "Gregory", "andy": "Andrew", "tim": "Timothy",
 	"bobby": "Robert", "billy": "William", "jimmy": "James", "tommy": "Thomas", "danny": "Daniel",
-	"nick": "Nicholas", "tony": "Anthony", "ed": "Edward", "ben": "Benjamin", "patty": "Patricia",
+	"nick": "Nicholas", "ed": "Edward", "ben": "Benjamin", "patty": "Patricia",
 }
 
 var nameSuffixes = map[string]bool{"jr.": true, "jr": true, "sr.": true, "sr": true, "ii": true, "iii": true, "iv": true}
@@ -651,7 +651,19 @@ func remember(m map[string]string, k, label string) {
 		m[k] = label
 	case prev != "" && givenSurname(prev) != givenSurname(label):
 		m[k] = ""
+	case prev != "" && fuller(prev, label) != prev:
+		m[k] = label
 	}
+}
+
+// fuller is the better label of two for one person: a name written out
+// ("Antony Blinken") before a short form that could stand for two
+// ("Tony Blinken").
+func fuller(a, b string) string {
+	if shortForms[Key(strings.Fields(a)[0])] && !shortForms[Key(strings.Fields(b)[0])] {
+		return b
+	}
+	return a
 }
 
 // givenSurname keys a full name by its first and last words.
@@ -663,6 +675,10 @@ func givenSurname(label string) string {
 	}
 	return given + " " + Key(f[len(f)-1])
 }
+
+// shortForms are the given names of givenForms that stand for more than
+// one full name.
+var shortForms = map[string]bool{"phil": true, "tony": true, "steve": true}
 
 // givenForms join the spellings of a given name, and the short forms that
 // stand for more than one of them, under one key: "Phil Giudice" is the
@@ -786,9 +802,9 @@ func (d *docState) personName(name, title string, n int) string {
 			label = who
 		}
 	} else if who, ok := d.surnames[Key(surname(label))]; ok && givenSurname(who) == givenSurname(label) {
-		label = who // "Troy Fitrell" after "Troy Damian Fitrell"
+		label = fuller(who, label) // "Troy Fitrell" after "Troy Damian Fitrell"
 	} else if who := d.people.lookupFull(label); who != "" {
-		label = who
+		label = fuller(who, label)
 	} else if who := d.people.lookupFirstTwo(label); who != "" {
 		label = who // "Eddie Bernice" of "Eddie Bernice Johnson"
 	}

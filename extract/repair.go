@@ -31,7 +31,7 @@ func (p *parse) repair() {
 		p.repairRootVerb, p.repairOpenerSubject, p.repairReportedClause,
 		p.repairParticipleModifier, p.repairOfConjunct, p.repairSemicolonSeries,
 		p.repairNomination, p.repairNameCoordination, p.repairNameContinues, p.repairTitleName, p.repairTitleRun,
-		p.repairWhoRelative, p.repairTrailingParticiple, p.repairReducedRelative,
+		p.repairWhoRelative, p.repairTrailingParticiple, p.repairNameParticiple, p.repairReducedRelative,
 	} {
 		saved = append(saved[:0], p.s.Words...)
 		if !r() {
@@ -2433,6 +2433,38 @@ func (p *parse) repairTrailingParticiple() bool {
 			v = p.head(v)
 		}
 		if v < 0 || v > r {
+			continue
+		}
+		p.attach(g, v, "advcl")
+		changed = true
+	}
+	return changed
+}
+
+// repairNameParticiple mends an "-ing" clause set off by a comma after a
+// name that the clause's verb governs, which the parser hung on the name:
+// in "Sullivan spoke with Crown Prince Mohammed bin Zayed, expressing
+// appreciation for …" the one who expresses it is Sullivan. A name needs
+// no participle to say which one it is, so the participle says what the
+// clause's subject did as it acted: it goes with the verb.
+func (p *parse) repairNameParticiple() bool {
+	argRels := map[string]bool{"nmod": true, "obl": true, "obj": true, "conj": true, "flat": true, "compound": true, "appos": true}
+	changed := false
+	for g := 2; g < len(p.s.Words); g++ {
+		n := p.head(g)
+		if n < 0 || n > g || p.rel(g) != "acl" || p.xpos(g) != "VBG" || p.s.Words[g-1].Text != "," ||
+			p.pos(n) != "PROPN" || p.hasChild(g, "mark", "nsubj", "nsubj:pass", "aux") {
+			continue
+		}
+		v := n
+		for d := 0; v >= 0 && d < 8 && argRels[p.urel(v)]; d++ {
+			v = p.head(v)
+		}
+		if v < 0 || p.pos(v) != "VERB" || v > n {
+			continue
+		}
+		s := p.child(v, "nsubj")
+		if s < 0 || s > v || p.dominates(s, n) {
 			continue
 		}
 		p.attach(g, v, "advcl")

@@ -38,6 +38,18 @@ func TestRepair(t *testing.T) {
 			want: []string{"equity conj stronger", "stronger xcomp make"},
 		},
 		{
+			name: "an -ing clause after a name the verb governs is the subject's",
+			spec: "Sullivan/PROPN/2/nsubj spoke/VERB/0/root with/ADP/4/case Zayed/PROPN/2/obl ,/PUNCT/6/punct expressing/VERB/4/acl appreciation/NOUN/6/obj",
+			xpos: map[int]string{5: "VBG"},
+			want: []string{"expressing advcl spoke"},
+		},
+		{
+			name: "an -ing clause after a common noun stays the noun's",
+			spec: "Sullivan/PROPN/2/nsubj met/VERB/0/root workers/NOUN/2/obj ,/PUNCT/5/punct building/VERB/3/acl ships/NOUN/5/obj",
+			xpos: map[int]string{4: "VBG"},
+			want: []string{"building acl workers"},
+		},
+		{
 			name: "the later verbs of an infinitive series hung on the main verb",
 			spec: "He/PRON/2/nsubj signed/VERB/0/root legislation/NOUN/2/obj to/PART/5/mark rebuild/VERB/3/acl roads/NOUN/5/obj ,/PUNCT/8/punct create/VERB/2/parataxis jobs/NOUN/8/obj",
 			xpos: map[int]string{4: "VB", 7: "VB"},
