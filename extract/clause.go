@@ -317,13 +317,29 @@ func (p *parse) isPredicate(i int) bool {
 	case "amod", "compound", "aux", "aux:pass", "cop", "fixed", "flat", "case", "mark", "det", "nummod", "goeswith", "reparandum":
 		return false
 	}
-	if p.child(i, "cop") >= 0 {
+	if p.child(i, "cop") >= 0 || p.sharedCopula(i) >= 0 {
 		return true
 	}
 	if p.pos(i) == "VERB" {
 		return true
 	}
 	return p.child(i, "nsubj", "nsubj:pass", "csubj") >= 0 && (p.pos(i) == "AUX" || p.pos(i) == "ADJ")
+}
+
+// sharedCopula returns the predicate whose copula the conjunct i shares,
+// or -1: in "she is a member of Chiefs for Change, a graduate of Leadership
+// Greater Washington, and a board member" she is each of them. Only a
+// predicate of the same kind shares it (nouns with a noun, adjectives with
+// an adjective), and only a conjunct with no subject or copula of its own.
+func (p *parse) sharedCopula(i int) int {
+	g := p.head(i)
+	if p.rel(i) != "conj" || g < 0 || p.child(g, "cop") < 0 || p.hasChild(i, "cop", "nsubj", "nsubj:pass", "aux", "mark") {
+		return -1
+	}
+	if p.nominal(g) && p.nominal(i) || p.pos(g) == "ADJ" && p.pos(i) == "ADJ" {
+		return g
+	}
+	return -1
 }
 
 // subjectOf finds the subject heads of clause h, following coordination,
@@ -614,6 +630,9 @@ func (p *parse) clause(h int, merged map[int]bool) []tuple {
 	}
 	p.placeComplements(h, c)
 	p.foldOpenComplement(h, c, merged)
+	if p.sharedCopula(h) >= 0 {
+		c.t.copula = true
+	}
 	if c.t.copula {
 		p.copulaPredicate(h, c)
 	}
@@ -860,12 +879,16 @@ func (p *parse) copulaPredicate(h int, c *clauseParts) {
 		return p.ownTuple(k)
 	})
 	c.rel = span{}
-	for _, k := range p.kids[h] {
+	group := h
+	if g := p.sharedCopula(h); g >= 0 {
+		group = g // the copula and its auxiliaries are the first conjunct's
+	}
+	for _, k := range p.kids[group] {
 		switch p.rel(k) {
 		case "cop", "aux", "aux:pass":
 			c.rel = append(c.rel, k)
 		}
-		if isNegation(p, k) || p.rel(k) == "advmod" && p.inVerbGroup(h, k) {
+		if isNegation(p, k) || p.rel(k) == "advmod" && p.inVerbGroup(group, k) {
 			c.rel = append(c.rel, k)
 		}
 	}

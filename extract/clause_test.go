@@ -47,6 +47,16 @@ func TestSurface(t *testing.T) {
 			want: nil,
 		},
 		{
+			name: "conjoined predicate nominals share the copula and its subject",
+			spec: "She/PRON/4/nsubj has/AUX/4/aux been/AUX/4/cop mother/NOUN/0/root ,/PUNCT/6/punct educator/NOUN/4/conj ,/PUNCT/9/punct and/CCONJ/9/cc trustee/NOUN/4/conj",
+			want: []string{"has been | She | mother", "has been | She | educator", "has been | She | trustee"},
+		},
+		{
+			name: "a noun conjoined with a predicate adjective shares no copula",
+			spec: "It/PRON/3/nsubj is/AUX/3/cop open/ADJ/0/root and/CCONJ/5/cc dialogue/NOUN/3/conj",
+			want: []string{"is | It | open"},
+		},
+		{
 			name: "SVC with an adjective",
 			spec: "The/DET/2/det attack/NOUN/4/nsubj is/AUX/4/cop unacceptable/ADJ/0/root",
 			want: []string{"is | The attack | unacceptable"},

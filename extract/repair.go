@@ -32,6 +32,7 @@ func (p *parse) repair() {
 		p.repairParticipleModifier, p.repairOfConjunct, p.repairSemicolonSeries,
 		p.repairNomination, p.repairNameCoordination, p.repairNameContinues, p.repairTitleName, p.repairTitleRun,
 		p.repairWhoRelative, p.repairTrailingParticiple, p.repairNameParticiple, p.repairReducedRelative,
+		p.repairListApposition, p.repairDescribedName,
 	} {
 		saved = append(saved[:0], p.s.Words...)
 		if !r() {
@@ -2489,6 +2490,89 @@ func (p *parse) repairReducedRelative() bool {
 			continue
 		}
 		p.attach(i, i-1, "acl")
+		changed = true
+	}
+	return changed
+}
+
+// repairListApposition mends an item of a list the parser read as an
+// apposition of the first: in "through Project Labor Agreements, Community
+// Benefits Agreements, voluntary union recognition, and neutrality" the
+// second item is no other name of the first but the next in the series
+// the conjunction closes. An apposition followed, on the same head, by a
+// conjunct the list's "and" or "or" opens is a conjunct, unless it is a
+// title or a role; one in brackets stays what it is.
+func (p *parse) repairListApposition() bool {
+	changed := false
+	for i := 1; i < len(p.s.Words); i++ {
+		h := p.head(i)
+		if p.rel(i) != "appos" || h < 0 || h > i || p.firstWord(i) < 1 || p.s.Words[p.firstWord(i)-1].Text != "," ||
+			titleWords[p.lower(i)] || humanRoles[p.lower(i)] {
+			// A title or a role said of a person in a list of persons
+			// ("Jennifer Klein, Assistant to the President, and Neera
+			// Tanden") is an apposition.
+			continue
+		}
+		closed := false
+		for _, k := range p.kids[h] {
+			if k > i && p.rel(k) == "conj" && p.hasChild(k, "cc") {
+				closed = true
+			}
+		}
+		if !closed {
+			continue
+		}
+		p.attach(i, h, "conj")
+		changed = true
+	}
+	return changed
+}
+
+// firstWord is the first word of the subtree of i, past its punctuation.
+func (p *parse) firstWord(i int) int {
+	first := i
+	for _, k := range p.subtree(i, nil) {
+		if k < first && p.rel(k) != "punct" {
+			first = k
+		}
+	}
+	return first
+}
+
+// repairDescribedName mends a description of an organization that the
+// parser hung on the title before it: in "Ray Jefferson is the President
+// of Jefferson Group, a global leadership development consultancy" the
+// consultancy is the Group, not its President. An indefinite apposition
+// right after a name inside a title's "of" phrase describes that name,
+// unless it names a person's role.
+func (p *parse) repairDescribedName() bool {
+	changed := false
+	for i := 2; i < len(p.s.Words); i++ {
+		h := p.head(i)
+		if p.rel(i) != "appos" || h < 0 || h > i || !titleWords[p.lower(h)] || titleWords[p.lower(i)] || humanRoles[p.lower(i)] {
+			continue
+		}
+		d := p.child(i, "det")
+		if d < 0 || p.lower(d) != "a" && p.lower(d) != "an" {
+			continue
+		}
+		// The name that ends right before the comma, in the title's
+		// "of" phrase.
+		c := p.firstWord(i) - 1
+		if c < 1 || p.s.Words[c].Text != "," {
+			continue
+		}
+		n := c - 1
+		for n >= 0 && p.rel(n) != "nmod" && (p.rel(n) == "flat" || p.rel(n) == "compound") && p.head(n) > n {
+			n = p.head(n)
+		}
+		for n >= 0 && p.rel(n) == "flat" && p.head(n) < n {
+			n = p.head(n)
+		}
+		if n < 0 || p.pos(n) != "PROPN" || p.rel(n) != "nmod" || p.head(n) != h {
+			continue
+		}
+		p.attach(i, n, "appos")
 		changed = true
 	}
 	return changed

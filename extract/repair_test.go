@@ -50,6 +50,21 @@ func TestRepair(t *testing.T) {
 			want: []string{"building acl workers"},
 		},
 		{
+			name: "a list item read as an apposition of the first is a conjunct",
+			spec: "through/ADP/2/case Agreements/PROPN/0/root ,/PUNCT/5/punct Benefit/NOUN/5/compound Accords/NOUN/2/appos ,/PUNCT/7/punct recognition/NOUN/2/conj ,/PUNCT/10/punct and/CCONJ/10/cc neutrality/NOUN/2/conj",
+			want: []string{"Accords conj Agreements"},
+		},
+		{
+			name: "a title said of a person in a list of persons stays an apposition",
+			spec: "Klein/PROPN/6/nsubj ,/PUNCT/3/punct Assistant/PROPN/1/appos ,/PUNCT/5/punct and/CCONJ/5/cc Tanden/PROPN/1/conj met/VERB/0/root",
+			want: []string{"Assistant appos Klein"},
+		},
+		{
+			name: "an indefinite description after a title's organization describes the organization",
+			spec: "Ray/PROPN/4/nsubj is/AUX/4/cop the/DET/4/det President/PROPN/0/root of/ADP/6/case Group/PROPN/4/nmod ,/PUNCT/9/punct a/DET/9/det consultancy/NOUN/4/appos",
+			want: []string{"consultancy appos Group"},
+		},
+		{
 			name: "the later verbs of an infinitive series hung on the main verb",
 			spec: "He/PRON/2/nsubj signed/VERB/0/root legislation/NOUN/2/obj to/PART/5/mark rebuild/VERB/3/acl roads/NOUN/5/obj ,/PUNCT/8/punct create/VERB/2/parataxis jobs/NOUN/8/obj",
 			xpos: map[int]string{4: "VB", 7: "VB"},
