@@ -127,9 +127,7 @@ func (p *Pipeline) Learn(res schema.Result) {
 func LoneSurnames(res schema.Result) []string {
 	var out []string
 	for _, e := range res.Entities {
-		if e.Type == schema.TypePerson && (!strings.Contains(e.Label, " ") || shortForms[Key(strings.Fields(e.Label)[0])]) {
-			// A surname alone, or a short form that a later
-			// document may write out ("Tony Blinken").
+		if e.Type == schema.TypePerson && (!strings.Contains(e.Label, " ") || shortForm(e.Label)) {
 			out = append(out, e.Label)
 		}
 	}

@@ -30,7 +30,7 @@ func blankMarkup(text string) string {
 			lineStart = true
 			continue
 		case c == '*':
-			if close, end := heading(b, i); close > 0 {
+			if close, end := boldHeading(b, i); close > 0 {
 				// A lead-in heading ("**Trade:** We seek …") is no part of
 				// the sentence it opens: read with it, the heading becomes
 				// the subject, or "be" a list of the sentence's nouns.
@@ -222,17 +222,17 @@ func tagEnd(b []byte, i int) int {
 	return 0
 }
 
-// heading recognizes a bold heading that opens an item and runs on into
+// boldHeading recognizes a bold heading that opens an item and runs on into
 // the item's sentence on the same line: "**Trade:** We seek …",
 // "**Deterring Illegal Activity**: EPA will …", "**CREATING NEW SUPPORTS
 // FOR FIREFIGHTERS ** During a visit …", a newspaper's bold headline before
 // its story. i is the index of an opening "**" that opens an item (after a
 // line start, a bullet or a sentence's end); the span is a heading when it
 // ends in a colon, is followed by a colon or a capital, or is written in
-// capitals. heading returns where the closing marks start and where they
+// capitals. boldHeading returns where the closing marks start and where they
 // (with a colon after them) end, or 0, 0: a bold phrase inside a sentence
 // ("**The President** will sign") stays part of it.
-func heading(b []byte, i int) (int, int) {
+func boldHeading(b []byte, i int) (int, int) {
 	if i+2 >= len(b) || b[i+1] != '*' || b[i+2] == '*' || !opensItem(b, i) {
 		return 0, 0
 	}
@@ -259,7 +259,7 @@ func heading(b []byte, i int) (int, int) {
 		after++
 	}
 	if after+1 < len(b) && b[after] == 0xc2 && b[after+1] == 0xa0 {
-		after += 2
+		after += 2 // a no-break space, and spaces after it
 	}
 	for after < len(b) && b[after] == ' ' {
 		after++

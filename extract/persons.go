@@ -660,10 +660,16 @@ func remember(m map[string]string, k, label string) {
 // ("Antony Blinken") before a short form that could stand for two
 // ("Tony Blinken").
 func fuller(a, b string) string {
-	if shortForms[Key(strings.Fields(a)[0])] && !shortForms[Key(strings.Fields(b)[0])] {
+	if shortForm(a) && !shortForm(b) {
 		return b
 	}
 	return a
+}
+
+// shortForm reports a label whose given name is one of shortForms.
+func shortForm(label string) bool {
+	f := strings.Fields(label)
+	return len(f) > 0 && shortForms[Key(f[0])]
 }
 
 // givenSurname keys a full name by its first and last words.

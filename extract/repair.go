@@ -2442,6 +2442,9 @@ func (p *parse) repairTrailingParticiple() bool {
 	return changed
 }
 
+// nameArgRels lead from a name up to the verb it is an argument of.
+var nameArgRels = map[string]bool{"nmod": true, "obl": true, "obj": true, "conj": true, "flat": true, "compound": true, "appos": true}
+
 // repairNameParticiple mends an "-ing" clause set off by a comma after a
 // name that the clause's verb governs, which the parser hung on the name:
 // in "Sullivan spoke with Crown Prince Mohammed bin Zayed, expressing
@@ -2449,7 +2452,6 @@ func (p *parse) repairTrailingParticiple() bool {
 // no participle to say which one it is, so the participle says what the
 // clause's subject did as it acted: it goes with the verb.
 func (p *parse) repairNameParticiple() bool {
-	argRels := map[string]bool{"nmod": true, "obl": true, "obj": true, "conj": true, "flat": true, "compound": true, "appos": true}
 	changed := false
 	for g := 2; g < len(p.s.Words); g++ {
 		n := p.head(g)
@@ -2458,7 +2460,7 @@ func (p *parse) repairNameParticiple() bool {
 			continue
 		}
 		v := n
-		for d := 0; v >= 0 && d < 8 && argRels[p.urel(v)]; d++ {
+		for d := 0; v >= 0 && d < 8 && nameArgRels[p.urel(v)]; d++ {
 			v = p.head(v)
 		}
 		if v < 0 || p.pos(v) != "VERB" || v > n {
