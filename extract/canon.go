@@ -516,6 +516,7 @@ func (d *docState) resolveArg(p *parse, sp span, wide bool) mention {
 	}
 	if who, ok := d.surnames[k]; ok && !strings.Contains(label, " ") {
 		m.labels = []string{who}
+		d.lastPerson, d.lastPersonSent = who, d.sentence
 		return m
 	}
 	if d.untitledName(p, core, label) {
@@ -750,10 +751,7 @@ func (d *docState) shortForm(label string) {
 
 // guessType types an entity the gazetteer does not know from its head word.
 func guessType(p *parse, h int, label string) string {
-	last := strings.ToLower(label)
-	if i := strings.LastIndexByte(last, ' '); i >= 0 {
-		last = last[i+1:]
-	}
+	last := nameHead(strings.ToLower(label))
 	if p.pos(h) == "PROPN" || startsUpper(label) {
 		if t := nameKind(last); t != "" {
 			return t
@@ -767,6 +765,27 @@ func guessType(p *parse, h int, label string) string {
 	}
 	return ""
 }
+
+// nameHead is the word of a lower-cased label that says what kind of
+// thing it names: the last word before its first preposition ("provost"
+// of "provost at minerva university", "department" of "department of
+// energy"), else its last word. What follows a preposition is where or
+// of what, not the thing: "Provost at Minerva University" is no
+// university.
+func nameHead(label string) string {
+	f := strings.Fields(label)
+	for i, w := range f {
+		if i > 0 && namePrepositions[w] {
+			return f[i-1]
+		}
+	}
+	if len(f) == 0 {
+		return ""
+	}
+	return f[len(f)-1]
+}
+
+var namePrepositions = wordSet(`of at for on in with from to against`)
 
 // nameKind is the type of the names a word ends, lower-cased: "treaty"
 // ends agreements, "council" organizations; "" for a word that ends no
@@ -1551,18 +1570,19 @@ func (d *docState) fact(n int, p *parse, t tuple, subj, obj mention, pred string
 			}
 			seen[key] = true
 			d.out = append(d.out, g)
-			if !g.Unresolved && d.isPerson(g.Subject) && !slices.Contains(d.doers[g.Sentence], g.Subject) {
-				d.doers[g.Sentence] = append(d.doers[g.Sentence], g.Subject)
-			}
-			if pred == "be" && humanRoles[Key(g.Object)] && !g.Unresolved {
-				// "Ahmaud Arbery was a son": only a person is a son, and
+			if pred == "be" && (humanRoles[Key(g.Object)] || hasRole(g.Object)) && !g.Unresolved {
+				// "Ahmaud Arbery was a son", "Jed Kolko has been Chief
+				// Economist": only a person is a son or holds a post, and
 				// "he" in the next sentence is that person.
 				if e := d.ents[Key(g.Subject)]; e != nil && d.nameLike(g.Subject) {
-					e.Type = schema.TypePerson
+					d.becomesPerson(e, g.Sentence)
 				}
 				if d.isPerson(g.Subject) {
 					d.lastPerson, d.lastPersonSent = g.Subject, g.Sentence
 				}
+			}
+			if !g.Unresolved && d.isPerson(g.Subject) && !slices.Contains(d.doers[g.Sentence], g.Subject) {
+				d.doers[g.Sentence] = append(d.doers[g.Sentence], g.Subject)
 			}
 			if meetings[pred] && !g.Unresolved && g.Polarity() == "positive" && d.isPerson(g.Subject) && d.isPerson(g.Object) {
 				// "Sullivan met with Dokos. They discussed …": the two

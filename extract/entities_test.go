@@ -44,6 +44,14 @@ func TestExtract_resolution(t *testing.T) {
 			not:   []string{"She"},
 		},
 		{
+			name: "a biography's surname and capitalized posts name its person",
+			text: "Jed Kolko, Nominee for Under Secretary of Commerce\n\nJed Kolko has been Chief Economist at Indeed since 2016. " +
+				"Kolko is a Fellow of the American Statistical Association. She was Provost at Minerva University. He lives in Ohio.",
+			facts: []string{"Jed Kolko | be | Chief Economist", "Jed Kolko | be | Fellow of American Statistical Association",
+				"Jed Kolko | be provost at | Minerva University", "Jed Kolko | live in | Ohio"},
+			not: []string{"Economist", "Kolko", "He", "She"},
+		},
+		{
 			name:  "pronoun to the last named thing",
 			text:  "Russia launched a missile. It violated the UN Charter.",
 			facts: []string{"Russia | launch | missile", "Russia | violate | United Nations Charter"},
@@ -426,4 +434,22 @@ func entityTypes(res schema.Result) map[string]string {
 		types[e.Label] = e.Type
 	}
 	return types
+}
+
+func TestNameHead(t *testing.T) {
+	for _, c := range []struct{ label, want string }{
+		{"provost at minerva university", "provost"},
+		{"department of energy", "department"},
+		{"bachelor’s degree from southern illinois university", "degree"},
+		{"gordon and betty moore foundation", "foundation"},
+		{"summit", "summit"},
+		{"", ""},
+	} {
+		if got := nameHead(c.label); got != c.want {
+			t.Errorf("nameHead(%q) = %q, want %q", c.label, got, c.want)
+		}
+		if c.label != "" && nameKind(nameHead(c.label)) == schema.TypeOrganization && strings.Contains(c.label, " at ") {
+			t.Errorf("%q typed an organization", c.label)
+		}
+	}
 }

@@ -120,6 +120,11 @@ func (d *docState) splitPerson(p *parse, core span) (person, bool) {
 	if first == len(core) || first == 0 || notNames[strings.ToLower(p.s.Words[core[len(core)-1]].Text)] {
 		return person{}, false
 	}
+	if first == len(core)-1 && roleWords[p.lower(core[first])] {
+		// "Chief Economist", "Senior Fellow": a role after a title word
+		// is the rest of the title, no one's name.
+		return person{}, false
+	}
 	if titleJoins[p.lower(core[first-1])] {
 		// "Executive Director of Women for …": a title never ends in
 		// "of", so the words after it name what the office is of.
@@ -819,16 +824,21 @@ func (d *docState) personName(name, title string, n int) string {
 		alias = schema.Alias{Name: name, Sentence: n}
 	}
 	label = d.known(label, schema.TypePerson, alias)
-	e := d.ents[Key(label)]
+	d.becomesPerson(d.ents[Key(label)], n)
+	return label
+}
+
+// becomesPerson types e a person and lets its surname, if no other
+// person of the document has it, stand for it from sentence n on.
+func (d *docState) becomesPerson(e *schema.Entity, n int) {
 	e.Type = schema.TypePerson
-	if strings.Contains(label, " ") {
-		last := surname(label)
+	if strings.Contains(e.Label, " ") {
+		last := surname(e.Label)
 		if _, taken := d.surnames[Key(last)]; !taken {
-			d.surnames[Key(last)] = label
+			d.surnames[Key(last)] = e.Label
 			addAlias(e, schema.Alias{Name: last, Sentence: n})
 		}
 	}
-	return label
 }
 
 // headlineVerb reports whether a capitalized word may be a headline's

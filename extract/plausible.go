@@ -138,6 +138,12 @@ var roleWords = map[string]bool{
 	"emperor": true, "sultan": true, "emir": true, "crown": true, "pastor": true, "bishop": true,
 	"rabbi": true, "imam": true, "professor": true, "student": true, "president-elect": true, "whip": true,
 	"co-chair": true, "staff": true,
+	// What a biography calls its subject in capitals ("Provost at Minerva
+	// University", "Fellow of the American Physical Society").
+	"fellow": true, "fellows": true, "scholar": true, "provost": true, "dean": true, "trustee": true,
+	"editor": true, "engineer": true, "scientist": true, "researcher": true, "economist": true,
+	"analyst": true, "lecturer": true, "instructor": true, "graduate": true, "co-founder": true,
+	"cofounder": true, "chairperson": true, "speechwriter": true, "strategist": true, "vp": true,
 }
 
 // hasRole reports whether a capitalized phrase names a role: some word of
