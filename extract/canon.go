@@ -1559,6 +1559,11 @@ func (d *docState) fact(n int, p *parse, t tuple, subj, obj mention, pred string
 				// is the United Kingdom" comes from a misread list.
 				continue
 			}
+			if len(subj.labels) > 1 && d.owns(s, obj.text) {
+				// "We welcome Japan’s intention" of the United States and
+				// Japan: the other party welcomes what Japan intends.
+				continue
+			}
 			g := f
 			g.Subject, g.Object = s, o
 			if !d.plausible(&g) {
@@ -1609,6 +1614,25 @@ var humanRoles = wordSet(`son daughter brother sister father mother husband wife
 // afterwards.
 var meetings = map[string]bool{"meet with": true, "meet": true, "speak with": true, "talk with": true,
 	"speak by phone with": true, "host": true, "join": true}
+
+// owns reports whether text opens with the possessive of the entity
+// labelled label, under its label or one of its aliases.
+func (d *docState) owns(label, text string) bool {
+	names := []string{label}
+	if e := d.ents[Key(label)]; e != nil {
+		for _, a := range e.Aliases {
+			names = append(names, a.Name)
+		}
+	}
+	t := strings.ToLower(text)
+	for _, n := range names {
+		n = strings.ToLower(n)
+		if strings.HasPrefix(t, n+"’s ") || strings.HasPrefix(t, n+"'s ") || strings.HasPrefix(t, "the "+n+"’s ") {
+			return true
+		}
+	}
+	return false
+}
 
 // entityList returns the entities in order of first mention.
 func (d *docState) entityList(sents []schema.Sentence) []schema.Entity {

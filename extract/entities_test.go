@@ -16,10 +16,11 @@ func TestExtract_resolution(t *testing.T) {
 		t.Fatal(err)
 	}
 	tests := []struct {
-		name  string
-		text  string
-		facts []string // "subject | predicate | object" that must be there
-		not   []string // subjects that must not head a resolved fact
+		name   string
+		text   string
+		facts  []string // "subject | predicate | object" that must be there
+		not    []string // subjects that must not head a resolved fact
+		absent []string // facts that must not be read
 	}{
 		{
 			name: "group reference to the parties of the opening",
@@ -50,6 +51,12 @@ func TestExtract_resolution(t *testing.T) {
 			facts: []string{"Jed Kolko | be | Chief Economist", "Jed Kolko | be | Fellow of American Statistical Association",
 				"Jed Kolko | be provost at | Minerva University", "Jed Kolko | live in | Ohio"},
 			not: []string{"Economist", "Kolko", "He", "She"},
+		},
+		{
+			name:   "of the parties who are we, one does not welcome its own intention",
+			text:   "Joint Statement of the United States and Japan\n\nWe also welcome Japan’s intention to broaden the scope of the program. We reaffirm our commitment to the Alliance.",
+			facts:  []string{"United States | welcome | Japan’s intention to broaden scope of program", "Japan | reaffirm commitment to | Alliance"},
+			absent: []string{"Japan | welcome | Japan’s intention to broaden scope of program"},
 		},
 		{
 			name:  "pronoun to the last named thing",
@@ -214,6 +221,11 @@ func TestExtract_resolution(t *testing.T) {
 			for _, want := range tt.facts {
 				if !have[want] {
 					t.Errorf("missing %q; have:\n%s", want, strings.Join(all, "\n"))
+				}
+			}
+			for _, bad := range tt.absent {
+				if have[bad] {
+					t.Errorf("read %q", bad)
 				}
 			}
 		})
