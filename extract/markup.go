@@ -201,8 +201,11 @@ func linkEnd(b []byte, i int) (int, int) {
 	return 0, 0
 }
 
+const maxTag = 8 << 10
+
 // tagEnd is the end of an HTML tag opened at b[i] ("<sup>", "</a>",
-// "<br/>"), or 0 when b[i] starts no tag.
+// "<br/>", an "<img …>" whose srcset lists a dozen addresses), or 0 when
+// b[i] starts no tag. A tag ends on its line and within maxTag bytes.
 func tagEnd(b []byte, i int) int {
 	j := i + 1
 	if j < len(b) && b[j] == '/' {
@@ -211,7 +214,7 @@ func tagEnd(b []byte, i int) int {
 	if j >= len(b) || !(b[j] >= 'a' && b[j] <= 'z' || b[j] >= 'A' && b[j] <= 'Z') {
 		return 0
 	}
-	for ; j < len(b) && j-i < 200; j++ {
+	for ; j < len(b) && j-i < maxTag; j++ {
 		switch b[j] {
 		case '>':
 			return j + 1

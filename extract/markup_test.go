@@ -30,6 +30,9 @@ func TestBlankMarkup(t *testing.T) {
 		{"one dash - Here it stays", "one dash - Here it stays"},
 		{"Jackson-Lee and 2021 - to be - continued", "Jackson-Lee and 2021 - to be - continued"},
 	}
+	// An image tag longer than a line of prose goes whole.
+	img := `<img src="a.png" srcset="` + strings.Repeat("https://x.org/a.png?resize=850,850 850w, ", 12) + `" width="977" />`
+	tests = append(tests, struct{ in, want string }{"Milk. " + img + " Formula.", "Milk. " + strings.Repeat(" ", len(img)) + " Formula."})
 	for _, tt := range tests {
 		got := blankMarkup(tt.in)
 		if got != tt.want {
