@@ -40,6 +40,7 @@ type docState struct {
 	// person's "we" stands for.
 	byTitle              map[string]string // Key(title) → person label
 	speaker, speakerSide string
+	otherTurn            bool            // a transcript's turn by someone not the speaker
 	people               *people         // persons of earlier documents, by surname
 	terms                map[string]bool // concept keys of several words that stay whole
 	allTerms             bool
@@ -429,7 +430,7 @@ func (d *docState) resolveArg(p *parse, sp span, wide bool) mention {
 		// sentence before, and which one it is the parse does not say.
 		m.labels, m.unresolved = []string{m.text}, true
 		return m
-	case (k == "we" || k == "us") && d.parties == nil && d.speakerSide != "":
+	case (k == "we" || k == "us") && d.parties == nil && d.speakerSide != "" && !d.otherTurn:
 		m.labels = []string{d.entity(d.speakerSide, p, h)}
 		return m
 	case (k == "they" || k == "them") && len(d.doers[d.sentence-1]) >= 2:
@@ -608,6 +609,9 @@ func (p *parse) relativeAntecedent(i int) int {
 func (d *docState) antecedent(k string) string {
 	switch k {
 	case "i", "me", "my", "myself", "mine":
+		if d.otherTurn {
+			return ""
+		}
 		return d.speaker
 	case "it", "its", "itself":
 		if d.lastThing != "" && d.sentence-d.lastThingSent <= 1 {

@@ -239,6 +239,7 @@ func (p *Pipeline) Extract(ctx context.Context, doc schema.Document) (schema.Res
 		n := i + 1
 		res.Sentences = append(res.Sentences, schema.Sentence{N: n, Text: res.Document.Text[s.Start:s.End], Start: s.Start, End: s.End,
 			Mentions: d.mentions(s)})
+		d.readTurn(res.Sentences[i].Text, strings.HasPrefix(res.Document.Text[s.End:], ":"))
 		if foreign(s) || shouted(s) {
 			continue // kept as a sentence, read for no facts
 		}

@@ -134,10 +134,22 @@ func splitBullets(b []byte) bool {
 // returns the colon's index in line, or 0.
 func plainHeading(line []byte) int {
 	c := bytes.IndexByte(line, ':')
-	if c <= 0 || c > 80 || c+2 >= len(line) || line[c+1] != ' ' {
+	if c <= 0 || c > 80 {
 		return 0
 	}
-	if r := line[c+2]; !(r >= 'A' && r <= 'Z' || r >= '0' && r <= '9') {
+	// A space after the colon, or a transcript's no-break space
+	// ("THE PRESIDENT:\u00a0 Good afternoon").
+	j := c + 1
+	for j < len(line) && (line[j] == ' ' || line[j] == 0xc2 && j+1 < len(line) && line[j+1] == 0xa0) {
+		if line[j] == 0xc2 {
+			j++
+		}
+		j++
+	}
+	if j == c+1 || j >= len(line) {
+		return 0
+	}
+	if r := line[j]; !(r >= 'A' && r <= 'Z' || r >= '0' && r <= '9') {
 		return 0
 	}
 	words := strings.Fields(strings.TrimPrefix(strings.TrimSpace(string(line[:c])), "- "))

@@ -26,6 +26,7 @@ func TestBlankMarkup(t *testing.T) {
 		{"**The President** will sign.", "  The President   will sign."},
 		{"We said **Trade:** it is.", "We said   Trade:   it is."},
 		{"- COVID-19 Training: Peace Corps is", "  COVID-19 Training\n Peace Corps is"},
+		{"THE PRESIDENT:\u00a0 Good afternoon.", "THE PRESIDENT\n\u00a0 Good afternoon."},
 		{"- The plan will: Require checks", "  The plan will: Require checks"},
 		{"one dash - Here it stays", "one dash - Here it stays"},
 		{"Jackson-Lee and 2021 - to be - continued", "Jackson-Lee and 2021 - to be - continued"},

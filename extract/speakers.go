@@ -8,6 +8,7 @@ import (
 	"slices"
 	"strings"
 	"sync"
+	"unicode"
 
 	"github.com/kgraph/kgraph/data"
 	"github.com/kgraph/kgraph/nlp"
@@ -265,4 +266,43 @@ func titleCase(s string) string {
 		}
 	}
 	return strings.Join(words, " ")
+}
+
+// readTurn notes whose turn in a transcript sentence text is, if it is a
+// turn's mark: a name in capitals the line opened with before its colon
+// ("THE PRESIDENT:  Well, thank you." reaches us as "THE PRESIDENT" and
+// its sentence), or the press's "Q". The mark names the speaker's own turn
+// ("THE PRESIDENT" in remarks by the President, or the speaker's surname)
+// or someone else's, whose "I" and "we" are not the speaker's nor the
+// speaker's country's ("MS. BARRA: … we provide the locomotive engines"
+// is General Motors). A turn lasts until the next.
+func (d *docState) readTurn(text string, colon bool) {
+	if d.speaker == "" {
+		return
+	}
+	mark := strings.TrimSpace(text)
+	switch {
+	case colon && len(mark) > 1 && len(mark) <= 40 && strings.ToUpper(mark) == mark && strings.ContainsFunc(mark, unicode.IsLetter):
+	case mark == "Q" || strings.HasPrefix(mark, "Q ") || strings.HasPrefix(mark, "Q\u00a0"):
+		mark = "Q"
+	default:
+		return
+	}
+	d.otherTurn = !d.speaks(mark)
+}
+
+// speaks reports whether a turn's mark names the document's speaker: by
+// the title the document gives the speaker ("THE PRESIDENT") or by
+// surname ("PRESIDENT BIDEN").
+func (d *docState) speaks(mark string) bool {
+	k := strings.TrimPrefix(Key(mark), "the ")
+	if who, ok := d.byTitle[k]; ok && who == d.speaker {
+		return true
+	}
+	for _, w := range strings.Fields(k) {
+		if w == Key(surname(d.speaker)) {
+			return true
+		}
+	}
+	return false
 }

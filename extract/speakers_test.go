@@ -50,6 +50,13 @@ func TestExtract_parties(t *testing.T) {
 			facts: nil,
 		},
 		{
+			name: "a transcript's turns: the speaker's I and we, and no one else's",
+			doc: schema.Document{Title: "Remarks by President Biden in a Roundtable with Business Leaders", URL: "https://www.whitehouse.gov/t",
+				Text: "THE PRESIDENT:\u00a0 Good afternoon, folks. We passed the law.\n\nMS. BARRA:\u00a0 Thank you. We provide the engines for the railroad.\n\nTHE PRESIDENT:\u00a0 We support the workers."},
+			facts: []string{"United States | pass | law", "United States | support | workers"},
+			gone:  []string{"United States | provide | engines for railroad", "Biden | be | Good afternoon", "Biden | be | folks"},
+		},
+		{
 			name: "a statement from one person: I, my Administration, we",
 			doc: schema.Document{Title: "Statement from President Joe Biden on Sanctions", URL: "https://www.whitehouse.gov/s",
 				Text: "I issued a memorandum. My Administration will impose sanctions. We will support the survivors."},
