@@ -32,7 +32,7 @@ func (p *parse) repair() {
 		p.repairParticipleModifier, p.repairOfConjunct, p.repairSemicolonSeries,
 		p.repairNomination, p.repairNameCoordination, p.repairNameContinues, p.repairTitleName, p.repairTitleRun,
 		p.repairWhoRelative, p.repairTrailingParticiple, p.repairNameParticiple, p.repairReducedRelative,
-		p.repairListApposition, p.repairDescribedName,
+		p.repairListApposition, p.repairDescribedName, p.repairGerundRoot,
 	} {
 		saved = append(saved[:0], p.s.Words...)
 		if !r() {
@@ -2578,4 +2578,43 @@ func (p *parse) repairDescribedName() bool {
 		changed = true
 	}
 	return changed
+}
+
+// repairGerundRoot mends a subject's participle read as the main verb: in
+// "Those endorsing the Declaration include Albania, …" the parser makes
+// "endorsing" the root, with "Those" its subject and "include" its open
+// complement. An "-ing" form with no auxiliary is no finite predicate; a
+// finite verb after it with no subject and no marker of its own is the
+// main verb, and the "-ing" clause modifies the subject.
+func (p *parse) repairGerundRoot() bool {
+	for r := range p.s.Words {
+		if p.rel(r) != "root" || p.pos(r) != "VERB" || p.xpos(r) != "VBG" ||
+			p.hasChild(r, "aux", "aux:pass", "cop", "mark") {
+			continue
+		}
+		s := p.child(r, "nsubj")
+		if s < 0 || s > r {
+			continue
+		}
+		for _, v := range p.kids[r] {
+			x := p.xpos(v)
+			if v < r || p.pos(v) != "VERB" || x != "VBZ" && x != "VBP" && x != "VBD" ||
+				p.hasChild(v, "nsubj", "nsubj:pass", "csubj", "expl", "mark", "aux", "aux:pass") {
+				continue
+			}
+			if r := p.rel(v); r != "xcomp" && r != "ccomp" && r != "parataxis" {
+				continue
+			}
+			p.attach(v, -1, "root")
+			for _, k := range p.kids[r] {
+				if k > v {
+					p.attach(k, v, p.rel(k))
+				}
+			}
+			p.attach(s, v, "nsubj")
+			p.attach(r, s, "acl")
+			return true
+		}
+	}
+	return false
 }

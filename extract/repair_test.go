@@ -44,6 +44,18 @@ func TestRepair(t *testing.T) {
 			want: []string{"expressing advcl spoke"},
 		},
 		{
+			name: "a subject's participle read as the main verb",
+			spec: "Those/PRON/2/nsubj endorsing/VERB/0/root the/DET/4/det Declaration/NOUN/2/obj include/VERB/2/xcomp Albania/PROPN/5/obj ./PUNCT/2/punct",
+			xpos: map[int]string{1: "VBG", 4: "VBP"},
+			want: []string{"include root ROOT", "Those nsubj include", "endorsing acl Those", "Declaration obj endorsing", "Albania obj include", ". punct include"},
+		},
+		{
+			name: "a progressive keeps its verb",
+			spec: "They/PRON/3/nsubj are/AUX/3/aux endorsing/VERB/0/root it/PRON/3/obj",
+			xpos: map[int]string{2: "VBG"},
+			want: []string{"endorsing root ROOT"},
+		},
+		{
 			name: "an -ing clause after a common noun stays the noun's",
 			spec: "Sullivan/PROPN/2/nsubj met/VERB/0/root workers/NOUN/2/obj ,/PUNCT/5/punct building/VERB/3/acl ships/NOUN/5/obj",
 			xpos: map[int]string{4: "VBG"},
