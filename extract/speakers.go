@@ -246,13 +246,24 @@ func (d *docState) findSpeakers(doc schema.Document, title *nlp.Sentence) {
 	}
 	lower := strings.ToLower(doc.Title)
 	for _, v := range singleVoice {
-		if strings.HasPrefix(lower, v) && len(persons) > 0 {
-			d.speaker = d.byTitle[Key(persons[0].title)]
+		if !strings.HasPrefix(lower, v) || len(persons) == 0 {
+			continue
+		}
+		if strings.HasPrefix(strings.TrimSpace(lower[len(v):]), "the ") {
+			// "Statement of the President on the NATO Summit and Call
+			// with President Zelenskyy": the one it is from goes unnamed,
+			// and is not the one it names; "we" is still the
+			// publisher's country.
 			if d.parties == nil {
 				d.speakerSide = publisherCountry(doc.URL)
 			}
 			return
 		}
+		d.speaker = d.byTitle[Key(persons[0].title)]
+		if d.parties == nil {
+			d.speakerSide = publisherCountry(doc.URL)
+		}
+		return
 	}
 }
 

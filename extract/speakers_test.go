@@ -57,6 +57,13 @@ func TestExtract_parties(t *testing.T) {
 			gone:  []string{"United States | provide | engines for railroad", "Biden | be | Good afternoon", "Biden | be | folks"},
 		},
 		{
+			name: "a statement of an unnamed President is not from the person its title names",
+			doc: schema.Document{Title: "Statement of the President on the NATO Summit and Call with President Zelenskyy", URL: "https://www.whitehouse.gov/s",
+				Text: "Today I met with fellow leaders from our NATO Allies. We support Ukraine."},
+			facts: []string{"United States | support | Ukraine"},
+			not:   []string{"Zelenskyy", "Volodymyr Zelenskyy"},
+		},
+		{
 			name: "a statement from one person: I, my Administration, we",
 			doc: schema.Document{Title: "Statement from President Joe Biden on Sanctions", URL: "https://www.whitehouse.gov/s",
 				Text: "I issued a memorandum. My Administration will impose sanctions. We will support the survivors."},
