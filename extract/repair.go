@@ -32,7 +32,7 @@ func (p *parse) repair() {
 		p.repairParticipleModifier, p.repairOfConjunct, p.repairSemicolonSeries,
 		p.repairNomination, p.repairNameCoordination, p.repairNameContinues, p.repairTitleName, p.repairTitleRun,
 		p.repairWhoRelative, p.repairTrailingParticiple, p.repairNameParticiple, p.repairReducedRelative,
-		p.repairListApposition, p.repairDescribedName, p.repairGerundRoot,
+		p.repairListApposition, p.repairDescribedName, p.repairGerundRoot, p.repairGerundItem,
 	} {
 		saved = append(saved[:0], p.s.Words...)
 		if !r() {
@@ -2615,6 +2615,58 @@ func (p *parse) repairGerundRoot() bool {
 			p.attach(r, s, "acl")
 			return true
 		}
+	}
+	return false
+}
+
+// repairGerundItem mends the "-ing" form that ends a list of nouns but was
+// hung on the verb as a second act: in "officials highlighted the
+// commitment to civil rights, reproductive rights, and safeguarding
+// couples" the officials safeguard nothing; "safeguarding couples" is the
+// list's last item. The verb must be finite: after an "-ing" or bare verb
+// ("committed to increasing data … and ensuring sampling") the second
+// "-ing" form is as often its conjunct. The object must already have a nominal conjunct
+// before the "-ing" form, and the word before its conjunction must belong
+// to the object's phrase.
+func (p *parse) repairGerundItem() bool {
+	for g := range p.s.Words {
+		v := p.head(g)
+		if v < 0 || p.rel(g) != "conj" || p.pos(g) != "VERB" || p.xpos(g) != "VBG" || p.pos(v) != "VERB" || !p.finiteForm(v) ||
+			p.hasChild(g, "nsubj", "nsubj:pass", "aux", "aux:pass", "mark") {
+			continue
+		}
+		cc := p.child(g, "cc")
+		o := p.child(v, "obj")
+		if cc < 0 || cc != g-1 && !(cc == g-2 && p.urel(g-1) == "advmod") || o < 0 || o > g {
+			continue
+		}
+		list := false
+		for _, k := range p.kids[o] {
+			if p.rel(k) == "conj" && p.nominal(k) && k < g {
+				list = true
+			}
+		}
+		prev := cc - 1
+		if prev >= 0 && p.s.Words[prev].Text == "," {
+			prev--
+		}
+		if !list || prev < 0 || !p.dominates(o, prev) {
+			continue
+		}
+		p.attach(g, o, "conj")
+		return true
+	}
+	return false
+}
+
+// finiteForm reports whether verb v is written finite: "highlighted",
+// "offers", "offer" with a subject.
+func (p *parse) finiteForm(v int) bool {
+	switch p.xpos(v) {
+	case "VBD", "VBZ":
+		return true
+	case "VBP":
+		return p.hasChild(v, "nsubj", "nsubj:pass")
 	}
 	return false
 }

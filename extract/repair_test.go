@@ -50,6 +50,18 @@ func TestRepair(t *testing.T) {
 			want: []string{"include root ROOT", "Those nsubj include", "endorsing acl Those", "Declaration obj endorsing", "Albania obj include", ". punct include"},
 		},
 		{
+			name: "an -ing form ending a list of nouns is the list's item",
+			spec: "They/PRON/2/nsubj offer/VERB/0/root materials/NOUN/2/obj ,/PUNCT/5/punct supplies/NOUN/3/conj ,/PUNCT/8/punct and/CCONJ/8/cc reporting/VERB/2/conj",
+			xpos: map[int]string{1: "VBP", 7: "VBG"},
+			want: []string{"reporting conj materials"},
+		},
+		{
+			name: "after an -ing verb a second -ing form stays its conjunct",
+			spec: "They/PRON/2/nsubj keep/VERB/0/root increasing/VERB/2/xcomp data/NOUN/3/obj ,/PUNCT/6/punct rules/NOUN/4/conj and/CCONJ/8/cc ensuring/VERB/3/conj sampling/NOUN/8/obj",
+			xpos: map[int]string{1: "VBP", 2: "VBG", 7: "VBG"},
+			want: []string{"ensuring conj increasing"},
+		},
+		{
 			name: "a progressive keeps its verb",
 			spec: "They/PRON/3/nsubj are/AUX/3/aux endorsing/VERB/0/root it/PRON/3/obj",
 			xpos: map[int]string{2: "VBG"},
