@@ -32,7 +32,7 @@ func (p *parse) repair() {
 		p.repairParticipleModifier, p.repairOfConjunct, p.repairSemicolonSeries,
 		p.repairNomination, p.repairNameCoordination, p.repairNameContinues, p.repairTitleName, p.repairTitleRun,
 		p.repairWhoRelative, p.repairTrailingParticiple, p.repairNameParticiple, p.repairReducedRelative,
-		p.repairListApposition, p.repairDescribedName, p.repairGerundRoot, p.repairGerundItem,
+		p.repairListApposition, p.repairDescribedName, p.repairGerundRoot, p.repairGerundItem, p.repairCaseConjunct,
 	} {
 		saved = append(saved[:0], p.s.Words...)
 		if !r() {
@@ -2669,4 +2669,56 @@ func (p *parse) finiteForm(v int) bool {
 		return p.hasChild(v, "nsubj", "nsubj:pass")
 	}
 	return false
+}
+
+// recipientCases mark the prepositional nouns a list may go on: those
+// given to, made for or met with.
+var recipientCases = wordSet(`to for with from`)
+
+// repairCaseConjunct mends a list hung on the noun before a prepositional
+// phrase instead of on the phrase's noun: in "provide federal funding to
+// states, tribal nations, territories and localities" the parser makes the
+// nations, territories and localities conjuncts of "funding", and the
+// program provides tribal nations. A conjunct with no determiner,
+// possessive or preposition of its own, plural as the nearest "to",
+// "for", "with" or "from" noun before it is and its head is not, goes on
+// that noun's list, when only commas, an "and" or "or" and its own
+// modifiers stand between them.
+func (p *parse) repairCaseConjunct() bool {
+	changed := false
+	for k := range p.s.Words {
+		h := p.head(k)
+		if h < 0 || h > k || p.rel(k) != "conj" || !p.nominal(k) || !p.nominal(h) || p.xpos(h) == p.xpos(k) ||
+			p.hasChild(k, "det", "nmod:poss", "case") {
+			continue
+		}
+		n := -1
+		for _, c := range p.kids[h] {
+			if c < k && p.rel(c) == "nmod" && p.hasChild(c, "case") {
+				n = c
+			}
+		}
+		if n < 0 || p.xpos(n) != p.xpos(k) || p.xpos(k) != "NNS" && p.xpos(k) != "NNPS" || !recipientCases[p.lower(p.child(n, "case"))] {
+			continue
+		}
+		if cc := p.child(k, "cc"); cc >= 0 && (p.lower(cc) != "and" && p.lower(cc) != "or" || p.hasChild(cc, "fixed")) {
+			continue // "as well as other tax preferences" adds to the head
+		}
+		ok := true
+		for j := n + 1; j < k; j++ {
+			if p.dominates(n, j) || p.dominates(k, j) {
+				continue
+			}
+			if p.s.Words[j].Text != "," && !(p.rel(j) == "conj" && p.head(j) == h && p.xpos(j) == p.xpos(k)) {
+				ok = false
+				break
+			}
+		}
+		if !ok {
+			continue
+		}
+		p.attach(k, n, "conj")
+		changed = true
+	}
+	return changed
 }

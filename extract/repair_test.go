@@ -62,6 +62,18 @@ func TestRepair(t *testing.T) {
 			want: []string{"ensuring conj increasing"},
 		},
 		{
+			name: "a plural list after a recipient goes on the recipient",
+			spec: "They/PRON/2/nsubj provide/VERB/0/root funding/NOUN/2/obj to/ADP/5/case states/NOUN/3/nmod ,/PUNCT/8/punct tribal/ADJ/8/amod nations/NOUN/3/conj and/CCONJ/10/cc cities/NOUN/3/conj",
+			xpos: map[int]string{2: "NN", 4: "NNS", 7: "NNS", 9: "NNS"},
+			want: []string{"nations conj states", "cities conj states"},
+		},
+		{
+			name: "what 'as well as' adds stays on the head",
+			spec: "It/PRON/2/nsubj ends/VERB/0/root treatment/NOUN/2/obj for/ADP/5/case investments/NOUN/3/nmod as/CCONJ/9/cc well/ADV/6/fixed as/ADP/6/fixed preferences/NOUN/3/conj",
+			xpos: map[int]string{2: "NN", 4: "NNS", 8: "NNS"},
+			want: []string{"preferences conj treatment"},
+		},
+		{
 			name: "a progressive keeps its verb",
 			spec: "They/PRON/3/nsubj are/AUX/3/aux endorsing/VERB/0/root it/PRON/3/obj",
 			xpos: map[int]string{2: "VBG"},
