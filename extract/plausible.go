@@ -3,6 +3,7 @@ package extract
 import (
 	"regexp"
 	"strings"
+	"unicode"
 
 	"github.com/kgraph/kgraph/schema"
 )
@@ -43,9 +44,9 @@ var districtCode = regexp.MustCompile(`^(?:[DRI]-)?[A-Z]{2}(?:-(?:\d{1,2}|AL))?$
 // apposition written role first.
 func (d *docState) plausible(f *schema.Fact) bool {
 	// A modal carries no relation on its own: "we can ways" is a
-	// misread clause.
+	// misread clause; nor does a dash ("We—the governments of …").
 	// A concept's label is its head phrase: its wording is what can be cut off.
-	if modals[f.Predicate] || endsDangling(d.wording(f.Object, f.ObjectText)) || endsDangling(d.wording(f.Subject, f.SubjectText)) ||
+	if modals[f.Predicate] || !strings.ContainsFunc(f.Predicate, unicode.IsLetter) || endsDangling(d.wording(f.Object, f.ObjectText)) || endsDangling(d.wording(f.Subject, f.SubjectText)) ||
 		fragmentSubject(f.Subject) {
 		return false
 	}

@@ -140,13 +140,23 @@ func withoutTopic(text string, s nlp.Sentence) nlp.Sentence {
 // releases reports whether an opening sentence says who released or
 // issued the text ("The text of the following joint statement was released
 // by the Governments of …"), or names the speakers in apposition to "we"
-// ("We, the leaders of Australia, India, Japan and the United States, …").
+// ("We, the leaders of Australia, India, Japan and the United States, …"),
+// at its start or after an opening phrase.
 func releases(text string, s nlp.Sentence) bool {
 	if len(s.Words) == 0 {
 		return false
 	}
-	if strings.EqualFold(s.Words[0].Text, "we") && len(s.Words) > 2 && (s.Words[1].Text == "," || strings.EqualFold(s.Words[1].Text, "the")) {
-		return true
+	for i := 0; i+2 < len(s.Words); i++ {
+		// "We, the leaders of …", "We—the governments of …", "Having
+		// gathered virtually, we the Ministers and Representatives of …"
+		if !strings.EqualFold(s.Words[i].Text, "we") {
+			continue
+		}
+		switch next := s.Words[i+1].Text; {
+		case next == "," || next == "—" || next == "–" || strings.EqualFold(next, "the"):
+			return true
+		}
+		break
 	}
 	for _, w := range s.Words {
 		switch strings.ToLower(w.Lemma) {

@@ -64,6 +64,14 @@ func TestExtract_parties(t *testing.T) {
 			not:   []string{"Zelenskyy", "Volodymyr Zelenskyy"},
 		},
 		{
+			name: "the governments that are we, after a dash or an opening phrase",
+			doc: schema.Document{Title: "Declaration on Partnership", URL: "https://www.whitehouse.gov/d",
+				Text: "We—the governments of Fiji, Samoa, and the United States of America—meet today. We condemn the attacks."},
+			facts: []string{"Fiji | condemn | attacks", "Samoa | condemn | attacks", "United States | condemn | attacks"},
+			gone:  []string{"Fiji | — | Samoa"},
+			not:   []string{"We"},
+		},
+		{
 			name: "a statement from one person: I, my Administration, we",
 			doc: schema.Document{Title: "Statement from President Joe Biden on Sanctions", URL: "https://www.whitehouse.gov/s",
 				Text: "I issued a memorandum. My Administration will impose sanctions. We will support the survivors."},
