@@ -59,6 +59,13 @@ func TestExtract_resolution(t *testing.T) {
 			absent: []string{"Japan | welcome | Japan’s intention to broaden scope of program"},
 		},
 		{
+			name:   "the Honorable is a title, not a name",
+			text:   "The Honorable Gina Raimondo, Secretary of Commerce, will lead the delegation.",
+			facts:  []string{"Gina Raimondo | lead | delegation"},
+			not:    []string{"Honorable Gina Raimondo"},
+			absent: []string{"Gina Raimondo | be | Honorable"},
+		},
+		{
 			name:  "pronoun to the last named thing",
 			text:  "Russia launched a missile. It violated the UN Charter.",
 			facts: []string{"Russia | launch | missile", "Russia | violate | United Nations Charter"},

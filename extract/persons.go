@@ -25,7 +25,7 @@ var titleWords = map[string]bool{
 	"congressman": true, "congresswoman": true, "congressmember": true, "mayor": true, "administrator": true,
 	"commissioner": true, "leader": true, "lady": true, "judge": true, "chief": true, "counselor": true,
 	"lieutenant": true, "colonel": true, "captain": true, "sergeant": true, "gentleman": true, "attorney": true,
-	"counsel": true,
+	"counsel": true, "honorable": true,
 }
 
 // notNames end a capitalized phrase that is an institution or a document,

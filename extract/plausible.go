@@ -34,7 +34,7 @@ var caseWords = map[string]bool{"of": true, "to": true, "for": true, "from": tru
 // honorifics are titles too small to be what someone is: "Vivek Murthy is
 // Dr." says nothing.
 var honorifics = map[string]bool{"dr.": true, "dr": true, "mr.": true, "ms.": true, "mrs.": true, "sen.": true,
-	"rep.": true, "gov.": true, "hon.": true, "sir": true, "madam": true}
+	"rep.": true, "gov.": true, "hon.": true, "honorable": true, "sir": true, "madam": true}
 
 // districtCode is a congressional district or a party and state, as
 // lists of lawmakers write them: "NV-04", "D-GA", "D-GA-07", "GA".
