@@ -139,13 +139,7 @@ func plainHeading(line []byte) int {
 	}
 	// A space after the colon, or a transcript's no-break space
 	// ("THE PRESIDENT:\u00a0 Good afternoon").
-	j := c + 1
-	for j < len(line) && (line[j] == ' ' || line[j] == 0xc2 && j+1 < len(line) && line[j+1] == 0xa0) {
-		if line[j] == 0xc2 {
-			j++
-		}
-		j++
-	}
+	j := spacesEnd(line, c+1)
 	if j == c+1 || j >= len(line) {
 		return 0
 	}
@@ -213,6 +207,24 @@ func linkEnd(b []byte, i int) (int, int) {
 	return 0, 0
 }
 
+// spacesEnd is the index of the first byte from j on that is no space or
+// no-break space (U+00A0, which transcripts put after a turn's colon).
+func spacesEnd(b []byte, j int) int {
+	for j < len(b) {
+		switch {
+		case b[j] == ' ':
+			j++
+		case b[j] == 0xc2 && j+1 < len(b) && b[j+1] == 0xa0:
+			j += 2
+		default:
+			return j
+		}
+	}
+	return j
+}
+
+// maxTag bounds how far tagEnd looks for a tag's end: long enough for an
+// image tag's srcset, short of scanning a whole line of prose.
 const maxTag = 8 << 10
 
 // tagEnd is the end of an HTML tag opened at b[i] ("<sup>", "</a>",

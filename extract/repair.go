@@ -2602,7 +2602,7 @@ func (p *parse) repairGerundRoot() bool {
 				p.hasChild(v, "nsubj", "nsubj:pass", "csubj", "expl", "mark", "aux", "aux:pass") {
 				continue
 			}
-			if r := p.rel(v); r != "xcomp" && r != "ccomp" && r != "parataxis" {
+			if rel := p.rel(v); rel != "xcomp" && rel != "ccomp" && rel != "parataxis" {
 				continue
 			}
 			p.attach(v, -1, "root")
@@ -2625,9 +2625,9 @@ func (p *parse) repairGerundRoot() bool {
 // couples" the officials safeguard nothing; "safeguarding couples" is the
 // list's last item. The verb must be finite: after an "-ing" or bare verb
 // ("committed to increasing data … and ensuring sampling") the second
-// "-ing" form is as often its conjunct. The object must already have a nominal conjunct
-// before the "-ing" form, and the word before its conjunction must belong
-// to the object's phrase.
+// "-ing" form is as often its conjunct. The object must already have a
+// nominal conjunct before the "-ing" form, and the word before its
+// conjunction must belong to the object's phrase.
 func (p *parse) repairGerundItem() bool {
 	for g := range p.s.Words {
 		v := p.head(g)
