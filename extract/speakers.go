@@ -146,17 +146,12 @@ func releases(text string, s nlp.Sentence) bool {
 	if len(s.Words) == 0 {
 		return false
 	}
-	for i := 0; i+2 < len(s.Words); i++ {
-		// "We, the leaders of …", "We—the governments of …", "Having
-		// gathered virtually, we the Ministers and Representatives of …"
-		if !strings.EqualFold(s.Words[i].Text, "we") {
-			continue
-		}
-		switch next := s.Words[i+1].Text; {
-		case next == "," || next == "—" || next == "–" || strings.EqualFold(next, "the"):
+	// "We, the leaders of …", "We—the governments of …", "Having gathered
+	// virtually, we the Ministers and Representatives of …": the first "we".
+	if i := slices.IndexFunc(s.Words, func(w nlp.Word) bool { return strings.EqualFold(w.Text, "we") }); i >= 0 && i+2 < len(s.Words) {
+		if next := s.Words[i+1].Text; next == "," || next == "—" || next == "–" || strings.EqualFold(next, "the") {
 			return true
 		}
-		break
 	}
 	for _, w := range s.Words {
 		switch strings.ToLower(w.Lemma) {
@@ -259,19 +254,14 @@ func (d *docState) findSpeakers(doc schema.Document, title *nlp.Sentence) {
 		if !strings.HasPrefix(lower, v) || len(persons) == 0 {
 			continue
 		}
-		if strings.HasPrefix(strings.TrimSpace(lower[len(v):]), "the ") {
-			// "Statement of the President on the NATO Summit and Call
-			// with President Zelenskyy": the one it is from goes unnamed,
-			// and is not the one it names; "we" is still the
-			// publisher's country.
-			if d.parties == nil {
-				d.speakerSide = publisherCountry(doc.URL)
-			}
-			return
-		}
-		d.speaker = d.byTitle[Key(persons[0].title)]
 		if d.parties == nil {
 			d.speakerSide = publisherCountry(doc.URL)
+		}
+		if !strings.HasPrefix(strings.TrimSpace(lower[len(v):]), "the ") {
+			// Not "Statement of the President on the NATO Summit and
+			// Call with President Zelenskyy": the one that is from goes
+			// unnamed, and is not the one it names.
+			d.speaker = d.byTitle[Key(persons[0].title)]
 		}
 		return
 	}
