@@ -220,7 +220,7 @@ func (p *Pipeline) Extract(ctx context.Context, doc schema.Document) (schema.Res
 	if err := ctx.Err(); err != nil {
 		return res, err
 	}
-	plain := blankMarkup(doc.Text)
+	plain := blankDateline(blankMarkup(doc.Text), p.opts.Gazetteer)
 	sents := p.sentences(plain)
 	var title *nlp.Sentence
 	if strings.TrimSpace(doc.Title) != "" {
