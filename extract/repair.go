@@ -32,7 +32,7 @@ func (p *parse) repair() {
 		p.repairParticipleModifier, p.repairOfConjunct, p.repairSemicolonSeries,
 		p.repairNomination, p.repairNameCoordination, p.repairNameContinues, p.repairTitleName, p.repairTitleRun,
 		p.repairWhoRelative, p.repairTrailingParticiple, p.repairNameParticiple, p.repairReducedRelative,
-		p.repairListApposition, p.repairDescribedName, p.repairGerundRoot, p.repairGerundItem, p.repairCaseConjunct,
+		p.repairListApposition, p.repairDescribedName, p.repairGerundRoot, p.repairGerundItem, p.repairCaseConjunct, p.repairTimeObject,
 	} {
 		saved = append(saved[:0], p.s.Words...)
 		if !r() {
@@ -2719,6 +2719,33 @@ func (p *parse) repairCaseConjunct() bool {
 		}
 		p.attach(k, n, "conj")
 		changed = true
+	}
+	return changed
+}
+
+// dayWords name a day, never what a verb acts on.
+var dayWords = wordSet(`monday tuesday wednesday thursday friday saturday sunday today yesterday tomorrow tonight`)
+
+// repairTimeObject mends a day read as a verb's object: in "the
+// Department announced Tuesday that it will release …" the parser makes
+// "Tuesday" what was announced. A bare day name (no modifier but "this",
+// "last" or "next") beside a verb says when.
+func (p *parse) repairTimeObject() bool {
+	changed := false
+	for k := range p.s.Words {
+		if r := p.rel(k); r != "obj" && r != "iobj" || !dayWords[p.lower(k)] || p.head(k) < 0 || p.pos(p.head(k)) != "VERB" {
+			continue
+		}
+		bare := true
+		for _, c := range p.kids[k] {
+			if w := p.lower(c); p.rel(c) != "det" || w != "this" && w != "last" && w != "next" {
+				bare = false
+			}
+		}
+		if bare {
+			p.attach(k, p.head(k), "obl:tmod")
+			changed = true
+		}
 	}
 	return changed
 }

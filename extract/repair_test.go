@@ -17,6 +17,11 @@ func TestRepair(t *testing.T) {
 		want []string
 	}{
 		{
+			name: "a day read as the object says when",
+			spec: "Energy/PROPN/2/nsubj announced/VERB/0/root Tuesday/PROPN/2/iobj that/SCONJ/6/mark it/PRON/6/nsubj release/VERB/2/ccomp oil/NOUN/6/obj",
+			want: []string{"Tuesday obl:tmod announced", "release ccomp announced"},
+		},
+		{
 			name: "adjectives coordinated before their noun, the first read as the head",
 			spec: "We/PRON/2/nsubj condemn/VERB/0/root the/DET/4/det senseless/ADJ/2/obj ,/PUNCT/6/punct cowardly/ADV/4/advmod ,/PUNCT/10/punct and/CCONJ/10/cc brutal/ADJ/10/amod attack/NOUN/4/conj on/ADP/12/case civilians/NOUN/4/nmod",
 			want: []string{"attack obj condemn", "senseless amod attack", "cowardly amod attack", "the det attack", "civilians nmod attack"},
