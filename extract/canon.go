@@ -860,6 +860,12 @@ func (p *parse) core(h int, within span, wide bool) span {
 			if !in[k] {
 				continue
 			}
+			if p.hyphenJoined(k) {
+				// A hyphen joins one word, whatever the parser calls the
+				// link: "peer-reviewed", "all-time", "money-laundering".
+				walk(k, title)
+				continue
+			}
 			switch p.rel(k) {
 			case "conj", "cc":
 				// "Foreign and Defense Ministerial": coordination inside a
@@ -929,6 +935,12 @@ func (p *parse) core(h int, within span, wide bool) span {
 					// international law".
 					walk(k, title)
 				}
+			case "advmod":
+				// "more than 300", "nearly 40 percent": how many is part
+				// of the amount.
+				if p.pos(j) == "NUM" {
+					walk(k, title)
+				}
 			case "punct":
 				if t := p.s.Words[k].Text; t == "-" || t == "(" || t == ")" {
 					walk(k, title)
@@ -943,6 +955,19 @@ func (p *parse) core(h int, within span, wide bool) span {
 	walk(h, false)
 	sort.Ints(out)
 	return p.trim(out)
+}
+
+// hyphenJoined says whether the common word i is joined by a hyphen,
+// written without spaces, to a common word before or after it. Names are
+// left to the name rules ("Ives-Rublee", "Cho Tae-yong"), and "then-" says
+// when, not what ("then-Secretary of State").
+func (p *parse) hyphenJoined(i int) bool {
+	w := p.s.Words
+	joined := func(h int) bool { // w[h] is a hyphen between two words
+		return h > 0 && h+1 < len(w) && w[h].Text == "-" && !w[h-1].SpaceAfter && !w[h].SpaceAfter &&
+			p.pos(h-1) != "PROPN" && p.pos(h+1) != "PROPN" && p.lower(h-1) != "then"
+	}
+	return joined(i-1) || joined(i+1)
 }
 
 // placePreps relate a description to the name it is about.
@@ -1317,7 +1342,15 @@ func (d *docState) facts(n int, p *parse, ts []tuple) {
 				t.subj = slices.DeleteFunc(slices.Clone(t.subj), func(j int) bool { return j == no })
 			}
 		}
+		aside := t.kind == "appos" || t.kind == "poss" || t.kind == "title"
+		focus, focusSent := d.lastPerson, d.lastPersonSent
 		subj := d.resolve(p, t.subj)
+		if aside && focusSent == n {
+			// A name inside another phrase ("served on Senator Tom
+			// Daschle's staff", "Office of Senator Joe Manchin III") is not
+			// whom the next "he" is about: the sentence's own subject is.
+			d.lastPerson, d.lastPersonSent = focus, focusSent
+		}
 		if t.leadSubject {
 			if lead == nil {
 				continue

@@ -39,6 +39,24 @@ func TestExtract_resolution(t *testing.T) {
 			not: []string{"They", "United States"},
 		},
 		{
+			name:  "a press release's dateline is no subject",
+			text:  "WASHINGTON – Today, President Joe Biden announced his intent to nominate Matt Quinn.",
+			facts: []string{"Joseph Biden | announce | intent"},
+			not:   []string{"Washington"},
+		},
+		{
+			name:  "a hyphen joins the words of an object, and how many is part of an amount",
+			text:  "The agency released the first-ever national plan. More than 300 students received all-time high scores.",
+			facts: []string{"agency | release | first-ever national plan", "more than 300 students | receive | all-time high scores"},
+		},
+		{
+			name: "a name inside another phrase does not take the next he",
+			text: "Steve Dick, Nominee for Director\n\nDick served on Senator Tom Daschle’s (D-SD) staff for ten years. " +
+				"In his last position with Senator Daschle, he served as the Agriculture Outreach Coordinator.",
+			facts:  []string{"Steve Dick | serve as | Agriculture Outreach Coordinator"},
+			absent: []string{"Thomas Daschle | serve as | Agriculture Outreach Coordinator"},
+		},
+		{
 			name:  "he goes on naming the person a run of sentences is about",
 			text:  "Maria Lopez was a daughter. She was a sister. She was a teacher. She taught chemistry in Ohio.",
 			facts: []string{"Maria Lopez | be | sister", "Maria Lopez | be | teacher", "Maria Lopez | teach | chemistry"},
@@ -298,6 +316,16 @@ func TestExtract_personNames(t *testing.T) {
 	if len(got) != 2 || !got["Joseph Biden"] || !got["Lloyd Austin"] {
 		t.Errorf("persons %v, want Joseph Biden and Lloyd Austin", got)
 	}
+	// A name an earlier document taught ("Joe Biden") is still a person's
+	// when a title goes before it.
+	labels("President Joe Biden thanked the governors.")
+	res, err := p.Extract(context.Background(), schema.Document{ID: "t", Text: "Today, President Joe Biden announced a plan."})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(res.Facts) == 0 || res.Facts[0].Subject != "Joseph Biden" {
+		t.Errorf("a learnt name under a title gave %+v", res.Facts)
+	}
 	if got := labels("President Biden spoke with Secretary Austin."); len(got) != 2 || !got["Joseph Biden"] || !got["Lloyd Austin"] {
 		t.Errorf("a later document's surnames gave %v", got)
 	}
@@ -335,7 +363,7 @@ func TestExtract_personNames(t *testing.T) {
 		t.Errorf("a surname most documents give one person gave %v, want Robert Moe", got)
 	}
 	// A headline runs a surname into its verb.
-	res, err := p.Extract(context.Background(), schema.Document{ID: "h", Title: "Governor Moe Announces New Nominees", Text: "The Governor thanked them."})
+	res, err = p.Extract(context.Background(), schema.Document{ID: "h", Title: "Governor Moe Announces New Nominees", Text: "The Governor thanked them."})
 	if err != nil {
 		t.Fatal(err)
 	}

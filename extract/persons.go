@@ -202,7 +202,9 @@ func (d *docState) splitPerson(p *parse, core span) (person, bool) {
 		title = t // "President Dr. Irfaan Ali": the doctor is no office
 	}
 	name := p.text(d.text, core[first:])
-	if _, known := d.gaz.Lookup(name); known || name == "" {
+	if e, known := d.gaz.Lookup(name); known && e.Type != schema.TypePerson || name == "" {
+		// A name the gazetteer knows as something else is no person's; a
+		// person an earlier document named ("Joe Biden") still is one.
 		return person{}, false
 	}
 	// "President of the United States": the words before the "name" end
