@@ -239,8 +239,10 @@ func TestExtract_asserted(t *testing.T) {
 				for _, f := range res.Facts {
 					if f.Predicate == pred {
 						found = true
-						if f.Confidence > 0.2 {
-							t.Errorf("%s said with confidence %.2f, want at most 0.2", pred, f.Confidence)
+						// On the fact model's scale (factconf.go), below
+						// 0.4 judged facts are wrong more often than right.
+						if f.Confidence > 0.4 {
+							t.Errorf("%s said with confidence %.2f, want at most 0.4", pred, f.Confidence)
 						}
 					}
 				}

@@ -44,6 +44,10 @@ type docState struct {
 	people               *people         // persons of earlier documents, by surname
 	terms                map[string]bool // concept keys of several words that stay whole
 	allTerms             bool
+	// What each fact's clause looked like (factKey → features), for
+	// scoring the fact once the document is read (factconf.go).
+	clauseOf map[string][nFeatures]float64
+	observe  func(schema.Fact, map[string]float64)
 }
 
 type acronymDef struct {
@@ -56,7 +60,8 @@ type acronymDef struct {
 func newDocState(gaz *Gazetteer, pp *people, doc schema.Document, title *nlp.Sentence, sents []nlp.Sentence) *docState {
 	text := doc.Text
 	d := &docState{gaz: gaz, text: text, acronyms: map[string]acronymDef{}, ents: map[string]*schema.Entity{},
-		surnames: map[string]string{}, titled: map[string]bool{}, people: pp, doers: map[int][]string{}}
+		surnames: map[string]string{}, titled: map[string]bool{}, people: pp, doers: map[int][]string{},
+		clauseOf: map[string][nFeatures]float64{}}
 	for i, s := range sents {
 		d.findAcronyms(i+1, s)
 	}
@@ -1612,6 +1617,7 @@ func (d *docState) fact(n int, p *parse, t tuple, subj, obj mention, pred string
 			}
 			seen[key] = true
 			d.out = append(d.out, g)
+			d.clauseOf[factKey(g)] = features(p, t)
 			if pred == "be" && (humanRoles[Key(g.Object)] || hasRole(g.Object)) && !g.Unresolved {
 				// "Ahmaud Arbery was a son", "Jed Kolko has been Chief
 				// Economist": only a person is a son or holds a post, and

@@ -65,6 +65,9 @@ type Pipeline struct {
 	ann    Annotator
 	opts   Options
 	people people // persons named in full in documents learnt so far
+	// observe, when set, sees every fact with the features it is scored
+	// by (fit_test.go).
+	observe func(schema.Fact, map[string]float64)
 }
 
 // Options adjust a Pipeline.
@@ -230,6 +233,7 @@ func (p *Pipeline) Extract(ctx context.Context, doc schema.Document) (schema.Res
 	doc.Text = plain // the original stays in res.Document
 	d := newDocState(p.opts.Gazetteer, &p.people, doc, title, sents)
 	d.terms, d.allTerms = p.opts.Terms, p.opts.AllTerms
+	d.observe = p.observe
 	for i, s := range sents {
 		if i%64 == 0 {
 			if err := ctx.Err(); err != nil {
@@ -257,6 +261,7 @@ func (p *Pipeline) Extract(ctx context.Context, doc schema.Document) (schema.Res
 	if !p.opts.Unsure {
 		res.Facts = d.confident(res.Facts)
 	}
+	d.rescore(res.Facts)
 	d.out = res.Facts
 	res.Entities = d.entityList(res.Sentences)
 	return res, nil
