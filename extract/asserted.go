@@ -176,7 +176,7 @@ func (p *parse) controlled(v, g int, subj span) (string, bool) {
 	} else if p.rel(v) != "xcomp" && p.rel(v) != "advcl" {
 		return "", false
 	}
-	if !objectControl[p.lemma(g)] {
+	if !p.controls(g, v) {
 		return "", false
 	}
 	o := p.controller(g)

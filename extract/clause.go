@@ -387,7 +387,15 @@ func (p *parse) subjectOf(h int, depth int) (heads []int, inherited bool) {
 	}
 	switch p.rel(h) {
 	case "conj", "xcomp", "advcl", "parataxis":
-		if p.rel(h) == "xcomp" || p.rel(h) == "advcl" && objectControl[p.lemma(parent)] && p.infinitive(h) {
+		if p.rel(h) == "advcl" && giveVerbs[p.lemma(parent)] && p.infinitive(h) {
+			// "award $200,000 to the University to establish a program",
+			// "provide resources to employers to attract a workforce":
+			// who is given the means does the act.
+			if r := p.recipient(parent); r >= 0 && r < h {
+				return p.conjuncts(r), true
+			}
+		}
+		if p.rel(h) == "xcomp" || p.rel(h) == "advcl" && p.controls(parent, h) && p.infinitive(h) {
 			// Object control: in "urged the DPRK to cease" and "called on
 			// Russia to withdraw" the one urged or called on does the
 			// second act, however the parser attached the infinitive.
@@ -428,6 +436,9 @@ func (p *parse) subjectOf(h int, depth int) (heads []int, inherited bool) {
 			// "USDA will provide $25M to strengthen the sector": money
 			// does nothing; the one who provides it does, through it.
 			if v := p.head(parent); v >= 0 && p.urel(parent) == "obj" && p.pos(v) == "VERB" {
+				if r := p.recipient(v); r >= 0 && r < h && giveVerbs[p.lemma(v)] {
+					return p.conjuncts(r), true // "$25M to states to strengthen …": the states do
+				}
 				s, _ := p.subjectOf(v, depth+1)
 				return s, true
 			}
@@ -463,11 +474,52 @@ var objectControl = map[string]bool{"urge": true, "call": true, "ask": true, "en
 	"mobilize": true, "equip": true, "train": true, "inspire": true, "motivate": true,
 	"recruit": true, "mandate": true, "assign": true, "commission": true, "charge": true, "tell": true, "remind": true}
 
+// enablers give their object the doer of a "to" infinitive only: in
+// "support the Mayor's Office to train 90 residents" the Office trains,
+// but in "assist households while protecting taxpayers" the one who
+// assists protects.
+var enablers = wordSet(`support assist fund select prepare`)
+
+// controls says whether verb g makes its object the doer of clause v.
+func (p *parse) controls(g, v int) bool {
+	return objectControl[p.lemma(g)] || enablers[p.lemma(g)] && p.infinitive(v)
+}
+
+// giveVerbs hand someone the means to an end: "provide funds to states to
+// expand care".
+var giveVerbs = wordSet(`provide give award grant offer deliver allocate distribute lend loan transfer
+	donate supply disburse`)
+
+// recipient is whom verb v gives to: a "to" phrase on the verb or on its
+// object ("resources to employers"), naming someone, not a sum or a time;
+// or -1.
+func (p *parse) recipient(v int) int {
+	to := func(k int) bool {
+		c := p.child(k, "case")
+		return c >= 0 && p.lower(c) == "to" && (p.pos(k) == "NOUN" || p.pos(k) == "PROPN") && !p.resource(k)
+	}
+	for _, k := range p.kids[v] {
+		if p.rel(k) == "obl" && to(k) {
+			return k
+		}
+	}
+	if o := p.child(v, "obj"); o >= 0 {
+		for _, k := range p.kids[o] {
+			if p.rel(k) == "nmod" && to(k) {
+				return k
+			}
+		}
+	}
+	return -1
+}
+
 // preventVerbs keep someone from an act: "prevent X from V-ing", "refrain
 // from V-ing".
 var preventVerbs = map[string]bool{"prevent": true, "stop": true, "keep": true, "bar": true, "ban": true,
 	"block": true, "deter": true, "prohibit": true, "refrain": true, "discourage": true, "restrain": true,
-	"preclude": true, "hinder": true, "dissuade": true, "restrict": true, "forbid": true, "exclude": true}
+	"preclude": true, "hinder": true, "dissuade": true, "restrict": true, "forbid": true, "exclude": true,
+	"limit": true, "protect": true, "shield": true, "save": true, "spare": true, "exempt": true, "insulate": true,
+	"safeguard": true}
 
 // prevented reports whether verb h is the act a prevent verb keeps from
 // happening: a gerund marked "from" modifying one.

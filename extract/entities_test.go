@@ -39,6 +39,17 @@ func TestExtract_resolution(t *testing.T) {
 			not: []string{"They", "United States"},
 		},
 		{
+			name: "who is given the means or the support to an end does it",
+			text: "The Workforce Hub will provide new resources to employers to attract a skilled workforce. " +
+				"The CDC awarded $3 million to the Asian Health Forum to translate information. " +
+				"The Department will support the Mayor’s Office to train 90 residents. " +
+				"The Department will assist households while protecting taxpayers.",
+			facts: []string{"employers | attract | skilled workforce", "Asian Health Forum | translate | information",
+				"Mayor’s Office | train | 90 residents", "Department | protect | taxpayers"},
+			absent: []string{"Workforce Hub | attract | skilled workforce", "CDC | translate | information",
+				"Department | train | 90 residents", "households | protect | taxpayers"},
+		},
+		{
 			name:  "a press release's dateline is no subject",
 			text:  "WASHINGTON – Today, President Joe Biden announced his intent to nominate Matt Quinn.",
 			facts: []string{"Joseph Biden | announce | intent"},
