@@ -178,7 +178,10 @@ func titleLine(text string, s nlp.Sentence) bool {
 
 // titledName is a person the title names with their title: "President
 // Joe Biden", "Prime Minister Kishida Fumio of Japan".
-type titledName struct{ name, title string }
+type titledName struct {
+	name, title string
+	staff       bool // a staff post (staffTitle), no leader
+}
 
 // titlePersons reads the titled persons of a title.
 func titlePersons(text string, s nlp.Sentence) []titledName {
@@ -200,12 +203,29 @@ func titlePersons(text string, s nlp.Sentence) []titledName {
 			k++
 		}
 		if k > j && j > i {
-			out = append(out, titledName{name: text[w[j].Start:w[k-1].End], title: text[w[i].Start:w[j-1].End]})
+			t := titledName{name: text[w[j].Start:w[k-1].End], title: text[w[i].Start:w[j-1].End]}
+			// "White House Press Secretary Jen Psaki": the word before the
+			// title word says it is a staff post.
+			t.staff = staffTitle(t.title) || i > 0 && staffWords[strings.ToLower(w[i-1].Text)]
+			out = append(out, t)
 		}
 		i = k
 	}
 	return out
 }
+
+// staffTitle says whether a title is a staff post: a press secretary or an
+// adviser speaks of the leaders' meeting, never as one of "the leaders".
+func staffTitle(title string) bool {
+	for _, w := range strings.Fields(strings.ToLower(title)) {
+		if staffWords[w] {
+			return true
+		}
+	}
+	return false
+}
+
+var staffWords = wordSet(`press spokesperson spokesman spokeswoman advisor adviser communications coordinator`)
 
 // singleVoice marks a title of a text one person speaks: a statement,
 // remarks or a message from them.
@@ -242,7 +262,7 @@ func (d *docState) findSpeakers(doc schema.Document, title *nlp.Sentence) {
 		if _, taken := d.byTitle[Key(p.title)]; !taken {
 			d.byTitle[Key(p.title)] = label
 		}
-		if !slices.Contains(d.leaders, label) {
+		if !slices.Contains(d.leaders, label) && !p.staff {
 			d.leaders = append(d.leaders, label)
 		}
 	}

@@ -37,6 +37,12 @@ func TestExtract_parties(t *testing.T) {
 				"United States | condemn | missile tests", "Japan | condemn | missile tests"},
 		},
 		{
+			name: "a press secretary who announces a visit is none of the leaders",
+			doc: schema.Document{Title: "Statement by White House Press Secretary Jen Psaki on the Visit of Chancellor Olaf Scholz of Germany",
+				Text: "The leaders will discuss their shared commitment to diplomacy."},
+			not: []string{"Jennifer Psaki", "Jen Psaki"},
+		},
+		{
 			name: "a readout's other party is its publisher",
 			doc: schema.Document{Title: "Readout of the President's Meeting with Prime Minister Albanese of Australia",
 				URL:  "https://www.whitehouse.gov/briefing-room/readout",
