@@ -1393,7 +1393,7 @@ func (p *parse) appositions() []tuple {
 		// twice; neither says that one is the other. A title is the
 		// exception ("Biden, President of the United States"), and so is
 		// a noun that says what a name is ("Hamas, a terrorist group").
-		if p.pos(n) == "PROPN" && p.pos(i) == "PROPN" && !p.titled(n) && !p.titled(i) {
+		if p.pos(n) == "PROPN" && p.pos(i) == "PROPN" && !p.titled(n) && !p.titled(i) && !p.post(i) {
 			continue
 		}
 		if p.pos(n) == "NUM" || p.isTimeWord(n) || nameSuffixes[p.lower(i)] {
@@ -1407,6 +1407,13 @@ func (p *parse) appositions() []tuple {
 			copula: true, kind: "appos", depth: p.depth(i)})
 	}
 	return out
+}
+
+// post says whether word i, capitalized as a name, names a post someone
+// holds or is put up for: "Nickolas Guertin, Nominee for Director …".
+func (p *parse) post(i int) bool {
+	w := p.lower(i)
+	return w == "nominee" || w == "candidate" || roleWords[w]
 }
 
 // titleBefore reports whether name i is written with a title before it

@@ -39,6 +39,19 @@ func TestExtract_resolution(t *testing.T) {
 			not: []string{"They", "United States"},
 		},
 		{
+			name: "a nomination heading names a person, whom the next he is about",
+			text: "Nickolas Guertin, Nominee for Director of Policy\n\n" +
+				"Nickolas Guertin has a long career in submarine operations. Most recently, he has performed applied research for government.",
+			facts: []string{"Nickolas Guertin | be | Nominee for Director of Policy",
+				"Nickolas Guertin | perform | applied research for government"},
+		},
+		{
+			name: "a word that grades a post is no title before a name",
+			text: "Jed Kolko, Nominee for Under Secretary of Commerce\n\nJed Kolko is an economist. He is also an Assistant Scoutmaster. He hails from Redding.",
+			facts: []string{"Jed Kolko | hail from | Redding"},
+			not:   []string{"Scoutmaster"},
+		},
+		{
 			name: "who is given the means or the support to an end does it",
 			text: "The Workforce Hub will provide new resources to employers to attract a skilled workforce. " +
 				"The CDC awarded $3 million to the Asian Health Forum to translate information. " +

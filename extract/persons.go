@@ -125,6 +125,12 @@ func (d *docState) splitPerson(p *parse, core span) (person, bool) {
 		// is the rest of the title, no one's name.
 		return person{}, false
 	}
+	if first == len(core)-1 && roleModifiers[p.lower(core[first-1])] && (first == 1 || !titleWords[p.lower(core[first-2])]) {
+		// "an Assistant Scoutmaster", "Deputy Counselor": a word that
+		// grades a post goes before the post, never alone before a
+		// surname.
+		return person{}, false
+	}
 	if titleJoins[p.lower(core[first-1])] {
 		// "Executive Director of Women for …": a title never ends in
 		// "of", so the words after it name what the office is of.
@@ -312,6 +318,9 @@ func (d *docState) person(per person, n int) string {
 	}
 	return label
 }
+
+// roleModifiers grade a post: "Assistant Secretary", "Deputy Director".
+var roleModifiers = wordSet(`assistant deputy associate acting vice interim principal`)
 
 // nlpSentence views some words of a parsed sentence as a sentence of
 // their own, for name scanning.

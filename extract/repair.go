@@ -32,7 +32,7 @@ func (p *parse) repair() {
 		p.repairParticipleModifier, p.repairOfConjunct, p.repairSemicolonSeries,
 		p.repairNomination, p.repairNameCoordination, p.repairNameContinues, p.repairTitleName, p.repairTitleRun,
 		p.repairWhoRelative, p.repairTrailingParticiple, p.repairNameParticiple, p.repairReducedRelative,
-		p.repairListApposition, p.repairDescribedName, p.repairGerundRoot, p.repairGerundItem, p.repairCaseConjunct, p.repairTimeObject,
+		p.repairListApposition, p.repairDescribedName, p.repairGerundRoot, p.repairGerundItem, p.repairCaseConjunct, p.repairTimeObject, p.repairPostComplement,
 	} {
 		saved = append(saved[:0], p.s.Words...)
 		if !r() {
@@ -2745,6 +2745,31 @@ func (p *parse) repairTimeObject() bool {
 		if bare {
 			p.attach(k, p.head(k), "obl:tmod")
 			changed = true
+		}
+	}
+	return changed
+}
+
+// repairPostComplement mends the complement of a post read as the name's:
+// in "Nickolas Guertin, Nominee for Director of Policy" the parser hangs
+// "for Director" on the name, and the name becomes "Nickolas Guertin for
+// Director of Policy". A prepositional phrase right after a post set off
+// after a name completes the post.
+func (p *parse) repairPostComplement() bool {
+	changed := false
+	for i := range p.s.Words {
+		n := p.head(i)
+		if p.rel(i) != "appos" || n < 0 || n > i || !p.post(i) {
+			continue
+		}
+		for _, k := range p.kids[n] {
+			if p.rel(k) != "nmod" || k <= i {
+				continue
+			}
+			if first := p.subtree(k, nil)[0]; first == i+1 && p.pos(first) == "ADP" {
+				p.attach(k, i, "nmod")
+				changed = true
+			}
 		}
 	}
 	return changed

@@ -17,6 +17,11 @@ func TestRepair(t *testing.T) {
 		want []string
 	}{
 		{
+			name: "the complement of a post after a name completes the post",
+			spec: "Nickolas/PROPN/0/root Guertin/PROPN/1/flat ,/PUNCT/4/punct Nominee/PROPN/1/appos for/ADP/6/case Director/NOUN/1/nmod",
+			want: []string{"Director nmod Nominee", "Nominee appos Nickolas"},
+		},
+		{
 			name: "a day read as the object says when",
 			spec: "Energy/PROPN/2/nsubj announced/VERB/0/root Tuesday/PROPN/2/iobj that/SCONJ/6/mark it/PRON/6/nsubj release/VERB/2/ccomp oil/NOUN/6/obj",
 			want: []string{"Tuesday obl:tmod announced", "release ccomp announced"},
