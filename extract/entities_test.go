@@ -46,8 +46,8 @@ func TestExtract_resolution(t *testing.T) {
 				"Nickolas Guertin | perform | applied research for government"},
 		},
 		{
-			name: "a word that grades a post is no title before a name",
-			text: "Jed Kolko, Nominee for Under Secretary of Commerce\n\nJed Kolko is an economist. He is also an Assistant Scoutmaster. He hails from Redding.",
+			name:  "a word that grades a post is no title before a name",
+			text:  "Jed Kolko, Nominee for Under Secretary of Commerce\n\nJed Kolko is an economist. He is also an Assistant Scoutmaster. He hails from Redding.",
 			facts: []string{"Jed Kolko | hail from | Redding"},
 			not:   []string{"Scoutmaster"},
 		},
