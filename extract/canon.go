@@ -803,7 +803,7 @@ func nameKind(last string) string {
 	switch last {
 	case "treaty", "agreement", "declaration", "resolution", "resolutions", "guidelines", "charter", "accord", "accords", "convention", "act", "framework", "statement", "communiqué", "protocol":
 		return schema.TypeAgreement
-	case "council", "group", "department", "ministry", "agency", "organization", "alliance", "forces", "command",
+	case "council", "group", "department", "ministry", "agency", "organization", "alliance", "force", "forces", "command",
 		"commission", "committee", "government", "office", "administration", "bank", "fund", "union", "corporation", "inc", "company",
 		"university", "college", "school", "institute", "foundation", "center", "centre", "hospital", "museum", "party",
 		"association", "coalition", "network", "service", "board", "authority", "court", "caucus", "corps", "bureau":
@@ -938,6 +938,12 @@ func (p *parse) core(h int, within span, wide bool) span {
 				} else if j == h && p.rel(k) == "obj" && p.s.Words[h].XPOS == "VBG" {
 					// A gerund is named with its object: "upholding
 					// international law".
+					walk(k, title)
+				}
+			case "obl":
+				// "elections free of intimidation": an adjective after its
+				// noun takes its "of" phrase with it.
+				if c := p.child(k, "case"); c >= 0 && p.lower(c) == "of" && p.rel(j) == "amod" && p.head(j) < j {
 					walk(k, title)
 				}
 			case "advmod":
@@ -1243,6 +1249,10 @@ func (p *parse) examples(h int) []span {
 	}
 	return out
 }
+
+// reciprocals stand for the other party of each subject ("other" is what
+// the parse leaves of "each other").
+var reciprocals = map[string]bool{"each other": true, "one another": true, "other": true}
 
 // functionWords are never entities: a label that is one of them comes from
 // a misread phrase ("such as").
@@ -1566,7 +1576,13 @@ func (d *docState) fact(n int, p *parse, t tuple, subj, obj mention, pred string
 	if len(subj.labels) == 0 || len(obj.labels) == 0 || pred == "" || subj.notThing {
 		return
 	}
-	if obj.unresolved && !subj.unresolved {
+	recip := reciprocals[strings.ToLower(obj.text)]
+	if recip && (len(subj.labels) != 2 || subj.unresolved) {
+		// "We intend to cooperate with each other": of two parties,
+		// each with the other; of more, no pair is said.
+		return
+	}
+	if obj.unresolved && !subj.unresolved && !recip {
 		// An object we cannot name says nothing a reader can use.
 		return
 	}
@@ -1591,8 +1607,12 @@ func (d *docState) fact(n int, p *parse, t tuple, subj, obj mention, pred string
 	if f.Unresolved {
 		f.Confidence = conf * 0.5
 	}
-	for _, s := range subj.labels {
-		for _, o := range obj.labels {
+	for i, s := range subj.labels {
+		objects := obj.labels
+		if recip {
+			objects = []string{subj.labels[1-i]}
+		}
+		for _, o := range objects {
 			if Key(s) == Key(o) || functionWords[Key(o)] || functionWords[Key(s)] {
 				continue
 			}

@@ -32,7 +32,7 @@ func (p *parse) repair() {
 		p.repairParticipleModifier, p.repairOfConjunct, p.repairSemicolonSeries,
 		p.repairNomination, p.repairNameCoordination, p.repairNameContinues, p.repairTitleName, p.repairTitleRun,
 		p.repairWhoRelative, p.repairTrailingParticiple, p.repairNameParticiple, p.repairReducedRelative,
-		p.repairListApposition, p.repairDescribedName, p.repairGerundRoot, p.repairGerundItem, p.repairCaseConjunct, p.repairTimeObject, p.repairPostComplement,
+		p.repairListApposition, p.repairDescribedName, p.repairGerundRoot, p.repairGerundItem, p.repairCaseConjunct, p.repairTimeObject, p.repairPostComplement, p.repairTitleObl,
 	} {
 		saved = append(saved[:0], p.s.Words...)
 		if !r() {
@@ -2771,6 +2771,32 @@ func (p *parse) repairPostComplement() bool {
 				changed = true
 			}
 		}
+	}
+	return changed
+}
+
+// repairTitleObl mends a name's "on" or "for" phrase read as the verb's:
+// in "launching a new Task Force on AI Datacenter Infrastructure" the
+// parser makes "on … Infrastructure" where the launching happens, and the
+// task force loses its name. A capitalized phrase right after a named
+// body, programme or document continues its title (titleContinues).
+func (p *parse) repairTitleObl() bool {
+	changed := false
+	for k := range p.s.Words {
+		v := p.head(k)
+		if p.rel(k) != "obl" || v < 0 || p.pos(v) != "VERB" {
+			continue
+		}
+		c := p.child(k, "case")
+		o := p.child(v, "obj")
+		if c < 0 || o < 0 || o > c || p.isTimeWord(k) || dayWords[p.lower(k)] {
+			continue // "briefed the Council on Monday" says when
+		}
+		if sub := p.subtree(o, nil); sub[len(sub)-1] != c-1 || !p.titleContinues(o, k, c) {
+			continue
+		}
+		p.attach(k, o, "nmod")
+		changed = true
 	}
 	return changed
 }

@@ -224,6 +224,11 @@ func TestRepair(t *testing.T) {
 			want: []string{"Coal nmod Group"},
 		},
 		{
+			name: "a capitalized on phrase after a named body continues its name",
+			spec: "House/PROPN/2/nsubj launched/VERB/0/root a/DET/5/det Task/PROPN/5/compound Force/PROPN/2/obj on/ADP/7/case Infrastructure/PROPN/2/obl",
+			want: []string{"Infrastructure nmod Force"},
+		},
+		{
 			name: "an on phrase that says when stays with the verb",
 			spec: "They/PRON/2/nsubj briefed/VERB/0/root the/DET/4/det Council/PROPN/2/obj on/ADP/6/case Monday/PROPN/2/obl",
 			want: []string{"Monday obl briefed"},

@@ -37,6 +37,13 @@ func TestExtract_parties(t *testing.T) {
 				"United States | condemn | missile tests", "Japan | condemn | missile tests"},
 		},
 		{
+			name: "each other of two parties is the other party",
+			doc: schema.Document{Title: "Joint Statement of the United States and Japan",
+				Text: "We intend to cooperate with each other."},
+			facts: []string{"United States | intend to cooperate with | Japan", "Japan | intend to cooperate with | United States"},
+			gone:  []string{"United States | intend to cooperate with | other", "Japan | intend to cooperate with | other"},
+		},
+		{
 			name: "a press secretary who announces a visit is none of the leaders",
 			doc: schema.Document{Title: "Statement by White House Press Secretary Jen Psaki on the Visit of Chancellor Olaf Scholz of Germany",
 				Text: "The leaders will discuss their shared commitment to diplomacy."},
