@@ -85,6 +85,16 @@ func (d *docState) plausible(f *schema.Fact) bool {
 		// what she is.
 		return false
 	}
+	switch t := d.typeOf(f.Object); t {
+	case schema.TypeOrganization, schema.TypeCountry, schema.TypeLocation, schema.TypeAgreement, schema.TypeEvent, schema.TypeProgram:
+		if !sp && !op && startsUpper(f.Object) && !kinWords[strings.ToLower(f.Subject)] {
+			// "Western Hemisphere Affairs is the U.S. Department of
+			// State", "debt relief is the White House": a named body,
+			// place or document beside what no rule typed a person is a
+			// title line or a headline's source, never what the thing is.
+			return false
+		}
+	}
 	if !op && !sp && startsUpper(f.Subject) && d.nameLike(f.Object) {
 		// A name no rule typed stands beside a capitalized phrase: a
 		// list entry as much as a person known by name. ("his mother,
