@@ -1515,6 +1515,12 @@ func (d *docState) facts(n int, p *parse, ts []tuple) {
 			if pred == "be" && !p.describes(headOf(p, os)) {
 				continue
 			}
+			if oh := headOf(p, os); len(os) == 1 && p.pos(oh) == "ADJ" && p.hasChild(oh, "xcomp", "ccomp", "advcl") {
+				// "we are committed to sharing lessons", "making sure
+				// that …": the adjective alone is a stub of what its clause
+				// says, and the clause has facts of its own.
+				continue
+			}
 			obj := d.resolveObject(p, os)
 			for _, s := range subjects {
 				d.fact(n, p, t, s, obj, pred, seen)

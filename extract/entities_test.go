@@ -39,6 +39,12 @@ func TestExtract_resolution(t *testing.T) {
 			not: []string{"They", "United States"},
 		},
 		{
+			name:   "an adjective whose clause says the rest is no object alone",
+			text:   "The United States is committed to working with ASEAN to fight deforestation.",
+			facts:  []string{"United States | work with | Association of Southeast Asian Nations"},
+			absent: []string{"United States | be | committed"},
+		},
+		{
 			name: "a nomination heading names a person, whom the next he is about",
 			text: "Nickolas Guertin, Nominee for Director of Policy\n\n" +
 				"Nickolas Guertin has a long career in submarine operations. Most recently, he has performed applied research for government.",
