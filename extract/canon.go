@@ -1588,6 +1588,12 @@ func (d *docState) fact(n int, p *parse, t tuple, subj, obj mention, pred string
 		// each with the other; of more, no pair is said.
 		return
 	}
+	if w := strings.ToLower(obj.text); (w == "us" || w == "ourselves") && len(subj.labels) > 1 && slices.Equal(subj.labels, obj.labels) {
+		// "we … allow us": a clause whose doer the parse took from
+		// "we" does nothing to its own parties; read as said, each
+		// party would act on each other one.
+		return
+	}
 	if obj.unresolved && !subj.unresolved && !recip {
 		// An object we cannot name says nothing a reader can use.
 		return

@@ -37,6 +37,13 @@ func TestExtract_parties(t *testing.T) {
 				"United States | condemn | missile tests", "Japan | condemn | missile tests"},
 		},
 		{
+			name: "we do nothing to us",
+			doc: schema.Document{Title: "Joint Statement of the United States and Japan",
+				Text: "We are committed to collaborating with our framework partners in a manner that acknowledges the importance of technical " +
+					"assistance and capacity building, allows us to maintain a flexible approach, and delivers tangible benefits for our peoples."},
+			gone: []string{"United States | allow | Japan", "Japan | allow | United States"},
+		},
+		{
 			name: "each other of two parties is the other party",
 			doc: schema.Document{Title: "Joint Statement of the United States and Japan",
 				Text: "We intend to cooperate with each other."},
