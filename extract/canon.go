@@ -981,6 +981,10 @@ func (p *parse) hyphenJoined(i int) bool {
 	return joined(i-1) || joined(i+1)
 }
 
+// whichPreps open a phrase that says which thing a noun is: "a vision for
+// the region", "the need for partnership", "training on safeguards".
+var whichPreps = wordSet(`of for to on about with between among against toward towards regarding`)
+
 // placePreps relate a description to the name it is about.
 var placePreps = map[string]bool{"against": true, "around": true, "toward": true, "towards": true, "near": true}
 
@@ -1019,6 +1023,30 @@ func (p *parse) wording(h int, within span) span {
 	in := map[int]bool{}
 	for _, j := range within {
 		in[j] = true
+	}
+	if slices.Max(out) == h && p.wordCount(out) <= 2 {
+		// A bare head says too little ("share a vision", "the need"):
+		// its first prepositional phrase says which, if it is short
+		// enough to read ("a vision for a resilient Pacific region").
+		for _, k := range p.kids[h] {
+			if !in[k] || k < h || p.rel(k) != "nmod" {
+				continue
+			}
+			if c := p.child(k, "case"); c < 0 || !whichPreps[p.lower(c)] {
+				break // "partners in a manner", "issues, including …": no part of which
+			}
+			sub := p.subtree(k, func(j int) bool {
+				switch p.rel(j) {
+				case "advcl", "ccomp", "parataxis", "acl:relcl", "acl", "conj", "cc", "appos", "punct", "nmod":
+					return p.head(j) != k || p.rel(j) != "nmod" && p.rel(j) != "punct"
+				}
+				return false
+			})
+			if len(sub) <= 8 && p.pos(sub[len(sub)-1]) != "ADP" {
+				out = append(out, sub...)
+			}
+			break
+		}
 	}
 	for _, k := range p.kids[h] {
 		if !in[k] || k < h || p.rel(k) != "acl" || p.child(k, "mark") >= 0 {

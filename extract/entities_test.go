@@ -39,6 +39,13 @@ func TestExtract_resolution(t *testing.T) {
 			not: []string{"They", "United States"},
 		},
 		{
+			name: "a bare object takes the short phrase that says which",
+			text: "The United States shares a vision for a resilient Pacific region of peace, harmony, security, and prosperity. " +
+				"The agency provides new trainings on energy safeguards in a manner consistent with law.",
+			facts: []string{"United States | share | vision for a resilient Pacific region of peace",
+				"agency | provide | new trainings on energy safeguards"},
+		},
+		{
 			name:   "an adjective whose clause says the rest is no object alone",
 			text:   "The United States is committed to working with ASEAN to fight deforestation.",
 			facts:  []string{"United States | work with | Association of Southeast Asian Nations"},
