@@ -438,6 +438,10 @@ func TestExtract_personNames(t *testing.T) {
 	if got := labels("Secretary Tony Zuiko and Director Phil Zuikov thanked the mayors."); !got["Antony Zuiko"] || !got["Phillip Zuikov"] || len(got) != 2 {
 		t.Errorf("short forms of two full names gave %v", got)
 	}
+	labels("Representative Theodore Qwerdeutch thanked the governors.")
+	if got := labels("Representative Ted Qwerdeutch thanked the mayors."); !got["Theodore Qwerdeutch"] || len(got) != 1 {
+		t.Errorf("Ted after Theodore gave %v", got)
+	}
 	// A document that knew a person by a short form is read again once
 	// the full form is known.
 	first, err := p.Extract(context.Background(), schema.Document{ID: "q", Text: "Secretary Tony Qwerb thanked the governors."})

@@ -700,7 +700,7 @@ func givenSurname(label string) string {
 
 // shortForms are the given names of givenForms that stand for more than
 // one full name.
-var shortForms = map[string]bool{"phil": true, "tony": true, "steve": true}
+var shortForms = map[string]bool{"phil": true, "tony": true, "steve": true, "ted": true, "kris": true}
 
 // givenForms join the spellings of a given name, and the short forms that
 // stand for more than one of them, under one key: "Phil Giudice" is the
@@ -711,6 +711,8 @@ var givenForms = map[string]string{
 	"tony": "anthony", "antony": "anthony",
 	"steve": "steven", "stephen": "steven",
 	"shelly": "shelley",
+	"ted": "theodore", // and Edward, whom no key can join as well
+	"kris": "kristen",
 }
 
 // lookupFirstTwo returns the person of three names or more whose first
