@@ -711,8 +711,8 @@ var givenForms = map[string]string{
 	"tony": "anthony", "antony": "anthony",
 	"steve": "steven", "stephen": "steven",
 	"shelly": "shelley",
-	"ted": "theodore", // and Edward, whom no key can join as well
-	"kris": "kristen",
+	"ted":    "theodore", // and Edward, whom no key can join as well
+	"kris":   "kristen",
 }
 
 // lookupFirstTwo returns the person of three names or more whose first
