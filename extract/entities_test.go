@@ -39,6 +39,13 @@ func TestExtract_resolution(t *testing.T) {
 			not: []string{"They", "United States"},
 		},
 		{
+			name: "a list's number or a year is no subject, a count is",
+			text: "3. Managing HFC stocks to promote the use of recovered HFCs.\n\nShe won an award, and in 2019 was recognized as a distinguished alumna. " +
+				"Of those, 76,000 have since become lawful permanent residents.",
+			facts:  []string{"76,000 | become | lawful permanent residents"},
+			absent: []string{"3 | manage | HFC stocks", "2019 | be recognized as | distinguished alumna"},
+		},
+		{
 			name: "a bare object takes the short phrase that says which",
 			text: "The United States shares a vision for a resilient Pacific region of peace, harmony, security, and prosperity. " +
 				"The agency provides new trainings on energy safeguards in a manner consistent with law.",

@@ -47,7 +47,7 @@ func (d *docState) plausible(f *schema.Fact) bool {
 	// misread clause; nor does a dash ("We—the governments of …").
 	// A concept's label is its head phrase: its wording is what can be cut off.
 	if modals[f.Predicate] || !strings.ContainsFunc(f.Predicate, unicode.IsLetter) || endsDangling(d.wording(f.Object, f.ObjectText)) || endsDangling(d.wording(f.Subject, f.SubjectText)) ||
-		fragmentSubject(f.Subject) {
+		fragmentSubject(f.Subject) || listNumber.MatchString(f.SubjectText) {
 		return false
 	}
 	// "vice Wanda Felton, resigned" names whom a nominee replaces: no
@@ -220,6 +220,12 @@ func endsDangling(s string) bool {
 
 // fragmentSubject: a quantity alone ("two-thirds", "50-year") is a
 // modifier cut from the noun it counts.
+// listNumber is a subject written as a list's number ("3."), a year or a
+// day of the month: a heading's numbering or a date the parser read as the
+// doer ("in 2019 was recognized as …"). A count stays ("76,000 have since
+// become residents").
+var listNumber = regexp.MustCompile(`^(?:\d{1,2}\.?|(?:19|20)\d\d|\d{1,2}(?:st|nd|rd|th))$`)
+
 func fragmentSubject(s string) bool {
 	if strings.Contains(s, " ") || s == "" {
 		return false

@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"slices"
 	"strings"
 
 	"github.com/kgraph/kgraph/nlp"
@@ -32,7 +33,7 @@ func (p *parse) repair() {
 		p.repairParticipleModifier, p.repairOfConjunct, p.repairSemicolonSeries,
 		p.repairNomination, p.repairNameCoordination, p.repairNameContinues, p.repairTitleName, p.repairTitleRun,
 		p.repairWhoRelative, p.repairTrailingParticiple, p.repairNameParticiple, p.repairReducedRelative,
-		p.repairListApposition, p.repairDescribedName, p.repairGerundRoot, p.repairGerundItem, p.repairCaseConjunct, p.repairTimeObject, p.repairPostComplement, p.repairTitleObl,
+		p.repairListApposition, p.repairDescribedName, p.repairGerundRoot, p.repairGerundItem, p.repairCaseConjunct, p.repairTimeObject, p.repairPostComplement, p.repairTitleObl, p.repairRootParticiple,
 	} {
 		saved = append(saved[:0], p.s.Words...)
 		if !r() {
@@ -2799,4 +2800,57 @@ func (p *parse) repairTitleObl() bool {
 		changed = true
 	}
 	return changed
+}
+
+// repairRootParticiple mends a past verb read as a participle of a
+// sentence the parser left verbless: in "One central fact informed this
+// convening" and "The Center's new director, Dr. Mike Brennan, previewed
+// NOAA's new System" it hangs "informed" and "previewed" on the noun as
+// modifiers, and the facts come out passive ("the fact is informed"). A
+// participle that takes a direct object is no passive modifier: with a
+// noun root and no other verb it is the sentence's verb, and the root (with
+// the name set off after it) its subject.
+func (p *parse) repairRootParticiple() bool {
+	for r := range p.s.Words {
+		if p.rel(r) != "root" || !p.nominal(r) || p.hasChild(r, "cop", "nsubj", "nsubj:pass") {
+			continue
+		}
+		for v := range p.s.Words {
+			h := p.head(v)
+			if p.rel(v) != "acl" || p.xpos(v) != "VBN" || h < 0 || h > v || p.child(v, "obj") < 0 ||
+				p.hasChild(v, "aux", "aux:pass", "mark", "nsubj", "nsubj:pass") {
+				continue
+			}
+			if h != r && (p.rel(h) != "appos" || p.head(h) != r) {
+				continue
+			}
+			if slices.ContainsFunc(p.kids[h], func(k int) bool { return k > v && p.rel(k) == "conj" }) {
+				continue // conjuncts after the verb: a parse too tangled to mend this way
+			}
+			p.attach(v, -1, "root")
+			p.s.Words[v].XPOS = "VBD"
+			for _, k := range p.kids[r] {
+				switch {
+				case k <= v:
+				case p.rel(k) == "punct":
+					p.attach(k, v, "punct")
+				default:
+					// "…: climate change is a threat" goes on from the
+					// verb, not from its subject.
+					p.attach(k, v, "parataxis")
+				}
+			}
+			if h != r && p.pos(h) == "PROPN" {
+				// "The Center's new director, Dr. Mike Brennan,
+				// previewed …": the person named is the subject, the post
+				// said of him.
+				p.attach(h, v, "nsubj")
+				p.attach(r, h, "appos")
+				return true
+			}
+			p.attach(r, v, "nsubj")
+			return true
+		}
+	}
+	return false
 }

@@ -17,6 +17,18 @@ func TestRepair(t *testing.T) {
 		want []string
 	}{
 		{
+			name: "a participle with an object under a verbless root is the verb",
+			spec: "One/NUM/3/nummod central/ADJ/3/amod fact/NOUN/0/root informed/VERB/3/acl this/DET/6/det convening/NOUN/4/obj ./PUNCT/3/punct",
+			xpos: map[int]string{3: "VBN"},
+			want: []string{"informed root ROOT", "fact nsubj informed", "convening obj informed", ". punct informed"},
+		},
+		{
+			name: "the name set off after the root is the participle's subject",
+			spec: "The/DET/2/det director/NOUN/0/root ,/PUNCT/4/punct Brennan/PROPN/2/appos ,/PUNCT/6/punct previewed/VERB/4/acl System/PROPN/6/obj ./PUNCT/2/punct",
+			xpos: map[int]string{5: "VBN"},
+			want: []string{"previewed root ROOT", "Brennan nsubj previewed", "director appos Brennan", "System obj previewed"},
+		},
+		{
 			name: "the complement of a post after a name completes the post",
 			spec: "Nickolas/PROPN/0/root Guertin/PROPN/1/flat ,/PUNCT/4/punct Nominee/PROPN/1/appos for/ADP/6/case Director/NOUN/1/nmod",
 			want: []string{"Director nmod Nominee", "Nominee appos Nickolas"},
