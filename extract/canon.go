@@ -806,7 +806,7 @@ func nameKind(last string) string {
 	case "council", "group", "department", "ministry", "agency", "organization", "alliance", "force", "forces", "command",
 		"commission", "committee", "government", "office", "administration", "bank", "fund", "union", "corporation", "inc", "company",
 		"university", "college", "school", "institute", "foundation", "center", "centre", "hospital", "museum", "party",
-		"association", "coalition", "network", "service", "board", "authority", "court", "caucus", "corps", "bureau":
+		"association", "coalition", "network", "service", "board", "authority", "court", "caucus", "corps", "bureau", "laboratory":
 		return schema.TypeOrganization
 	case "meeting", "summit", "dialogue", "conference", "exercise", "exercises", "war", "ministerial":
 		return schema.TypeEvent
@@ -1130,6 +1130,11 @@ func (p *parse) predicate(t tuple) string {
 		parts = append(parts, "be", p.lower(h))
 	case t.copula:
 		parts = append(parts, "be")
+		if c := p.child(h, "case"); c >= 0 && c < h && t.objCase < 0 && p.nominal(h) && !notWhere[p.lower(c)] {
+			// "The President is in Ohio", "our prayers are with the
+			// people": where or with whom, not what.
+			parts = append(parts, p.lower(c))
+		}
 	case t.passive && t.agent == nil:
 		parts = append(parts, "be", p.lower(h))
 	default:
@@ -1155,6 +1160,11 @@ func (p *parse) predicate(t tuple) string {
 	}
 	return strings.Join(parts, " ")
 }
+
+// notWhere are case words that before a copula's noun say no place or
+// company: "is as a Member" and "was until 2019 Director" are misread
+// clauses.
+var notWhere = wordSet(`as until since like than`)
 
 // commissive verbs bind their speaker to what follows.
 var commissive = map[string]bool{"commit": true, "pledge": true, "vow": true, "resolve": true, "promise": true,

@@ -39,6 +39,15 @@ func TestExtract_resolution(t *testing.T) {
 			not: []string{"They", "United States"},
 		},
 		{
+			name: "a copula's preposition is the relation, a manner does nothing, a body holds no post",
+			text: "The President is in Ohio. Our prayers are with the families. " +
+				"We will meet the needs in a sustainable manner that accelerates the clean energy transition. " +
+				"Dr. Siu was an Engineering Fellow at the Idaho National Engineering Laboratory, an Associate Professor of Nuclear Engineering at the Massachusetts Institute of Technology.",
+			facts:  []string{"President | be in | Ohio", "prayers | be with | families"},
+			absent: []string{"President | be | Ohio", "manner | accelerate | clean energy transition"},
+			not:    []string{"Idaho National Engineering Laboratory"},
+		},
+		{
 			name: "a list's number or a year is no subject, a count is",
 			text: "3. Managing HFC stocks to promote the use of recovered HFCs.\n\nShe won an award, and in 2019 was recognized as a distinguished alumna. " +
 				"Of those, 76,000 have since become lawful permanent residents.",

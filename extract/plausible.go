@@ -55,6 +55,11 @@ func (d *docState) plausible(f *schema.Fact) bool {
 	if vice(f.ObjectText) || vice(f.SubjectText) || vice(f.Object) {
 		return false
 	}
+	if mannerNouns[strings.ToLower(f.Subject)] {
+		// "in a sustainable manner that accelerates the transition": a
+		// manner does nothing; what is done in it does.
+		return false
+	}
 	if f.Predicate != "be" {
 		return true
 	}
@@ -84,6 +89,15 @@ func (d *docState) plausible(f *schema.Fact) bool {
 		// institution's is a list entry saying where she works, not
 		// what she is.
 		return false
+	}
+	switch d.typeOf(f.Subject) {
+	case schema.TypeOrganization, schema.TypeLocation, schema.TypeAgreement, schema.TypeEvent, schema.TypeProgram:
+		if hasRole(f.Object) && !sp && !bodyRole(f.Object) {
+			// "an Engineering Fellow at the Idaho National Engineering
+			// Laboratory, an Associate Professor …": a body holds no
+			// post; the list's posts are the person's.
+			return false
+		}
 	}
 	switch t := d.typeOf(f.Object); t {
 	case schema.TypeOrganization, schema.TypeCountry, schema.TypeLocation, schema.TypeAgreement, schema.TypeEvent, schema.TypeProgram:
@@ -220,6 +234,21 @@ func endsDangling(s string) bool {
 
 // fragmentSubject: a quantity alone ("two-thirds", "50-year") is a
 // modifier cut from the noun it counts.
+// bodyRole says whether a role can be a body's: a leader, a member, a
+// partner ("NATO is a member of …", "the Fund is a leader in …").
+func bodyRole(s string) bool {
+	for _, w := range strings.Fields(strings.ToLower(s)) {
+		switch strings.TrimSuffix(w, "s") {
+		case "leader", "member", "partner", "head", "host", "founder":
+			return true
+		}
+	}
+	return false
+}
+
+// mannerNouns name how something is done.
+var mannerNouns = wordSet(`manner way fashion`)
+
 // listNumber is a subject written as a list's number ("3."), a year or a
 // day of the month: a heading's numbering or a date the parser read as the
 // doer ("in 2019 was recognized as …"). A count stays ("76,000 have since
