@@ -39,6 +39,14 @@ func TestExtract_resolution(t *testing.T) {
 			not: []string{"They", "United States"},
 		},
 		{
+			name: "a list line's post names its person, whom the biography is about",
+			text: "Parisa Salehi, Nominee for Inspector General, Export-Import Bank of the United States\n\n" +
+				"Salehi is the Acting Inspector General of the Bank. She began her career at a law firm.\n\n" +
+				"A strong domestically owned and operated steel industry represents an essential national security priority.",
+			facts: []string{"Parisa Salehi | be | Nominee for Inspector General", "Parisa Salehi | begin | career",
+				"strong owned and operated steel industry | represent | essential national security priority"},
+		},
+		{
 			name: "a copula's preposition is the relation, a manner does nothing, a body holds no post",
 			text: "The President is in Ohio. Our prayers are with the families. " +
 				"We will meet the needs in a sustainable manner that accelerates the clean energy transition. " +

@@ -101,7 +101,7 @@ func (d *docState) plausible(f *schema.Fact) bool {
 	}
 	switch t := d.typeOf(f.Object); t {
 	case schema.TypeOrganization, schema.TypeCountry, schema.TypeLocation, schema.TypeAgreement, schema.TypeEvent, schema.TypeProgram:
-		if !sp && !op && startsUpper(f.Object) && !kinWords[strings.ToLower(f.Subject)] {
+		if !sp && !op && startsUpper(f.Object) && !kinWords[strings.ToLower(f.Subject)] && !hasRole(f.Object) {
 			// "Western Hemisphere Affairs is the U.S. Department of
 			// State", "debt relief is the White House": a named body,
 			// place or document beside what no rule typed a person is a

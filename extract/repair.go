@@ -33,7 +33,7 @@ func (p *parse) repair() {
 		p.repairParticipleModifier, p.repairOfConjunct, p.repairSemicolonSeries,
 		p.repairNomination, p.repairNameCoordination, p.repairNameContinues, p.repairTitleName, p.repairTitleRun,
 		p.repairWhoRelative, p.repairTrailingParticiple, p.repairNameParticiple, p.repairReducedRelative,
-		p.repairListApposition, p.repairDescribedName, p.repairGerundRoot, p.repairGerundItem, p.repairCaseConjunct, p.repairTimeObject, p.repairPostComplement, p.repairTitleObl, p.repairRootParticiple,
+		p.repairListApposition, p.repairDescribedName, p.repairGerundRoot, p.repairGerundItem, p.repairCaseConjunct, p.repairTimeObject, p.repairPostComplement, p.repairTitleObl, p.repairRootParticiple, p.repairParticipleSeries, p.repairTitleLine,
 	} {
 		saved = append(saved[:0], p.s.Words...)
 		if !r() {
@@ -2853,4 +2853,92 @@ func (p *parse) repairRootParticiple() bool {
 		}
 	}
 	return false
+}
+
+// repairParticipleSeries mends participles in series before their noun
+// read as the phrase's head: in "A strong domestically owned and operated
+// steel industry represents a priority" the parser makes "owned" the
+// subject and "industry" the object of "operated", and the sentence says
+// nothing about the industry. A participle in a noun's place whose
+// conjunct takes, right after it, the noun a determiner before them
+// opens is that noun's modifier.
+func (p *parse) repairParticipleSeries() bool {
+	for a := range p.s.Words {
+		switch p.urel(a) {
+		case "nsubj", "obj", "obl", "nmod":
+		default:
+			continue
+		}
+		if p.pos(a) != "VERB" || p.xpos(a) != "VBN" || p.hasChild(a, "aux", "aux:pass", "nsubj", "obj") {
+			continue
+		}
+		det := p.child(a, "det")
+		if det < 0 || det > a {
+			continue
+		}
+		for _, b := range p.kids[a] {
+			n := p.child(b, "obj")
+			if p.rel(b) != "conj" || p.xpos(b) != "VBN" || n < 0 || p.pos(n) != "NOUN" || p.subtree(n, nil)[0] != b+1 {
+				continue
+			}
+			p.attach(n, p.head(a), p.rel(a))
+			for _, k := range p.kids[a] {
+				if k < a && (p.rel(k) == "det" || p.rel(k) == "amod") {
+					p.attach(k, n, p.rel(k))
+				}
+			}
+			p.attach(a, n, "amod")
+			p.attach(b, a, "conj")
+			return true
+		}
+	}
+	return false
+}
+
+// repairTitleLine mends a list line that names a person with a post and
+// where the post is ("Wanda Elaine Ward, Member, National Science Board";
+// "Robert Otto Valdez, Nominee for Assistant Secretary …, Department of
+// …"): with no verb, the parser strings the parts on the name as
+// conjuncts or a list, and nothing is said. The post after the name's
+// comma is its apposition, and a prepositional phrase after it completes
+// the post; a body named after another comma stays apart (no word says
+// how it goes with the post).
+func (p *parse) repairTitleLine() bool {
+	r := -1
+	for i := range p.s.Words {
+		if p.pos(i) == "VERB" || p.pos(i) == "AUX" {
+			return false
+		}
+		if p.rel(i) == "root" {
+			r = i
+		}
+	}
+	if r < 0 || p.pos(r) != "PROPN" || p.child(r, "flat") < 0 {
+		return false
+	}
+	k := -1
+	for _, c := range p.kids[r] {
+		switch p.rel(c) {
+		case "conj", "list", "parataxis", "dep":
+		default:
+			continue
+		}
+		if c > r && c > 0 && p.s.Words[c-1].Text == "," && (p.post(c) || titleWords[p.lower(c)]) {
+			k = c
+			break
+		}
+	}
+	if k < 0 {
+		return false
+	}
+	p.attach(k, r, "appos")
+	for _, j := range p.kids[r] {
+		if j <= k {
+			continue
+		}
+		if p.rel(j) == "nmod" {
+			p.attach(j, k, "nmod")
+		}
+	}
+	return true
 }

@@ -17,6 +17,17 @@ func TestRepair(t *testing.T) {
 		want []string
 	}{
 		{
+			name: "participles in series before their noun modify it",
+			spec: "A/DET/3/det domestically/ADV/3/advmod owned/VERB/8/nsubj and/CCONJ/5/cc operated/VERB/3/conj steel/NOUN/7/compound industry/NOUN/5/obj represents/VERB/0/root priority/NOUN/8/obj",
+			xpos: map[int]string{2: "VBN", 4: "VBN"},
+			want: []string{"industry nsubj represents", "owned amod industry", "operated conj owned", "A det industry"},
+		},
+		{
+			name: "a name's post in a verbless list line is its apposition",
+			spec: "Robert/PROPN/0/root Valdez/PROPN/1/flat ,/PUNCT/4/punct Nominee/PROPN/1/list for/ADP/6/case Secretary/PROPN/1/nmod",
+			want: []string{"Nominee appos Robert", "Secretary nmod Nominee"},
+		},
+		{
 			name: "a participle with an object under a verbless root is the verb",
 			spec: "One/NUM/3/nummod central/ADJ/3/amod fact/NOUN/0/root informed/VERB/3/acl this/DET/6/det convening/NOUN/4/obj ./PUNCT/3/punct",
 			xpos: map[int]string{3: "VBN"},
