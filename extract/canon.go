@@ -23,6 +23,7 @@ type docState struct {
 	order    []string
 	out      []schema.Fact
 	surnames map[string]string // Key(surname) → person label
+	given    map[string]string // Key(given name) → person label, "" when two share it
 	lead     *listLead         // the list the sentences are items of, if any
 	doers    map[int][]string  // sentence → the persons its facts' subjects are, for "they"
 	met      []string          // the persons who last met, for "they"
@@ -60,7 +61,7 @@ type acronymDef struct {
 func newDocState(gaz *Gazetteer, pp *people, doc schema.Document, title *nlp.Sentence, sents []nlp.Sentence) *docState {
 	text := doc.Text
 	d := &docState{gaz: gaz, text: text, acronyms: map[string]acronymDef{}, ents: map[string]*schema.Entity{},
-		surnames: map[string]string{}, titled: map[string]bool{}, people: pp, doers: map[int][]string{},
+		surnames: map[string]string{}, given: map[string]string{}, titled: map[string]bool{}, people: pp, doers: map[int][]string{},
 		clauseOf: map[string][nFeatures]float64{}}
 	for i, s := range sents {
 		d.findAcronyms(i+1, s)
@@ -521,6 +522,11 @@ func (d *docState) resolveArg(p *parse, sp span, wide bool) mention {
 		return m
 	}
 	if who, ok := d.surnames[k]; ok && !strings.Contains(label, " ") {
+		m.labels = []string{who}
+		d.lastPerson, d.lastPersonSent = who, d.sentence
+		return m
+	}
+	if who := d.given[k]; who != "" && !strings.Contains(label, " ") && capitalized(label) {
 		m.labels = []string{who}
 		d.lastPerson, d.lastPersonSent = who, d.sentence
 		return m

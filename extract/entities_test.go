@@ -39,6 +39,13 @@ func TestExtract_resolution(t *testing.T) {
 			not: []string{"They", "United States"},
 		},
 		{
+			name: "a biography's given name alone is its person",
+			text: "Elaine Trevino, Nominee for Chief Agricultural Negotiator\n\nElaine Trevino is the President of the Almond Alliance. " +
+				"Elaine works on port congestion. She received her degree from Berkeley.",
+			facts: []string{"Elaine Trevino | work on | port congestion", "Elaine Trevino | receive | degree"},
+			not:   []string{"Elaine", "She"},
+		},
+		{
 			name: "a list line's post names its person, whom the biography is about",
 			text: "Parisa Salehi, Nominee for Inspector General, Export-Import Bank of the United States\n\n" +
 				"Salehi is the Acting Inspector General of the Bank. She began her career at a law firm.\n\n" +

@@ -822,6 +822,8 @@ func (d *docState) personName(name, title string, n int) string {
 			label = who
 		} else if who, ok := d.surnames[Key(label)]; ok {
 			label = who
+		} else if who := d.given[Key(label)]; who != "" {
+			label = who
 		} else if who := d.people.lookup(label); who != "" {
 			label = who
 		}
@@ -850,6 +852,17 @@ func (d *docState) becomesPerson(e *schema.Entity, n int) {
 		if _, taken := d.surnames[Key(last)]; !taken {
 			d.surnames[Key(last)] = e.Label
 			addAlias(e, schema.Alias{Name: last, Sentence: n})
+		}
+		// A biography calls its person by the given name too ("Elaine
+		// has worked on …" after "Elaine Trevino is the President of
+		// …"), unless two persons of the document share it.
+		first := strings.Fields(e.Label)[0]
+		if capitalized(first) && len(first) > 2 && !titleWords[strings.ToLower(first)] && !officeWords[strings.ToLower(first)] {
+			if who, taken := d.given[Key(first)]; !taken {
+				d.given[Key(first)] = e.Label
+			} else if who != e.Label {
+				d.given[Key(first)] = ""
+			}
 		}
 	}
 }
