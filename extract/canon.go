@@ -629,7 +629,7 @@ func (d *docState) antecedent(k string) string {
 			return d.lastThing
 		}
 	case "he", "she", "him", "her", "his":
-		if d.lastPerson != "" && d.sentence-d.lastPersonSent <= 1 {
+		if d.lastPerson != "" && d.sentence-d.lastPersonSent <= 2 {
 			return d.lastPerson
 		}
 	}

@@ -39,6 +39,12 @@ func TestExtract_resolution(t *testing.T) {
 			not: []string{"They", "United States"},
 		},
 		{
+			name:  "she goes on past a sentence about something else",
+			text:  "Kristin Johnson is a professor of law. The work of the clinic has been recognized with multiple awards. Most recently, she was named a Research Scholar.",
+			facts: []string{"Kristin Johnson | be named | Research Scholar"},
+			not:   []string{"she"},
+		},
+		{
 			name: "a biography's given name alone is its person",
 			text: "Elaine Trevino, Nominee for Chief Agricultural Negotiator\n\nElaine Trevino is the President of the Almond Alliance. " +
 				"Elaine works on port congestion. She received her degree from Berkeley.",
