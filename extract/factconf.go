@@ -13,9 +13,9 @@ import (
 // CaRB's surface tuples; it knows the clause but not what resolution made
 // of it, and on the judged facts of the dev samples it barely ranked (top
 // half 0.737 against 0.705 for all, dev/v10). So a fact is scored again
-// once its document is read, from the clause's features and from what the
-// fact became: whom "we" or "he" was taken for, which kinds of entity it
-// joins, how long its arguments are, whether the sentence is a heading.
+// once its document is read, from the clause's score and from what the
+// fact became: what kind of thing its subject turned out to be, and what
+// its object is.
 //
 // The weights are fitted by TestFitFactConfidence (fit_test.go, run with
 // KGRAPH_FIT=1) on the judged samples of testdata/judge/dev only, never
