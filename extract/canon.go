@@ -1148,6 +1148,10 @@ func (p *parse) predicate(t tuple) string {
 	}
 	if prt := p.child(h, "compound:prt"); prt >= 0 && !t.copula {
 		parts = append(parts, p.lower(prt))
+	} else if a := p.child(h, "advmod"); a >= 0 && p.lower(a) == "together" && gatherVerbs[p.lemma(h)] {
+		// "brought together 36 countries": to bring them together is
+		// not to bring them.
+		parts = append(parts, "together")
 	}
 	for _, x := range t.xcomp {
 		parts = append(parts, "to", strings.ToLower(p.lemma(x)))
@@ -1166,6 +1170,9 @@ func (p *parse) predicate(t tuple) string {
 	}
 	return strings.Join(parts, " ")
 }
+
+// gatherVerbs take "together" as part of what they say.
+var gatherVerbs = wordSet(`bring put pull keep get band piece knit`)
 
 // notWhere are case words that before a copula's noun say no place or
 // company: "is as a Member" and "was until 2019 Director" are misread

@@ -39,6 +39,12 @@ func TestExtract_resolution(t *testing.T) {
 			not: []string{"They", "United States"},
 		},
 		{
+			name:   "to bring together is not to bring",
+			text:   "The White House brought together 36 countries for the Summit.",
+			facts:  []string{"White House | bring together | 36 countries for Summit"},
+			absent: []string{"White House | bring | 36 countries for Summit"},
+		},
+		{
 			name:  "she goes on past a sentence about something else",
 			text:  "Kristin Johnson is a professor of law. The work of the clinic has been recognized with multiple awards. Most recently, she was named a Research Scholar.",
 			facts: []string{"Kristin Johnson | be named | Research Scholar"},
