@@ -35,7 +35,11 @@ type docState struct {
 	// sentences.
 	lastThing, lastPerson         string
 	lastThingSent, lastPersonSent int
-	sentence                      int // the sentence being read
+	// The thing the last sentence's main clause was about, named or not
+	// ("The rule requires …"), for an "it" that opens the next one.
+	topic     mention
+	topicSent int
+	sentence  int // the sentence being read
 	// Who speaks (speakers.go): the persons the title names by their
 	// title, the one person a statement is from, and the country that
 	// person's "we" stands for.
@@ -474,6 +478,11 @@ func (d *docState) resolveArg(p *parse, sp span, wide bool) mention {
 		}
 		m.labels, m.unresolved = []string{m.text}, true
 		return m
+	case k == "it" && !wide && d.antecedent(k) == "" && d.topicSent > 0 && d.sentence-d.topicSent == 1 && p.rel(h) == "nsubj" &&
+		p.head(h) >= 0 && p.rel(p.head(h)) == "root" && !quoted(p):
+		// "The rule requires … It also provides …": the main clause's
+		// "it" is what the sentence before was about.
+		return mention{labels: d.topic.labels, text: d.topic.text}
 	case pronouns[k] || p.pos(h) == "PRON" && len(core) == 1:
 		if a := p.reporter(h); a >= 0 {
 			// "the White House announced that it will hold …": the
@@ -570,6 +579,13 @@ func (d *docState) resolveArg(p *parse, sp span, wide bool) mention {
 		}
 	}
 	return m
+}
+
+// quoted reports a sentence that opens with a quotation mark: its "it"
+// is the quoted speaker's, whatever the sentence before was about.
+func quoted(p *parse) bool {
+	t := p.s.Words[0].Text
+	return t == "“" || t == "\"" || t == "‘"
 }
 
 // proper reports whether a capitalized word is a name or made from one
@@ -1411,6 +1427,10 @@ func (d *docState) facts(n int, p *parse, ts []tuple) {
 		aside := t.kind == "appos" || t.kind == "poss" || t.kind == "title"
 		focus, focusSent := d.lastPerson, d.lastPersonSent
 		subj := d.resolve(p, t.subj)
+		if sh := headOf(p, t.subj); t.kind == "root" && !t.inherit && sh >= 0 && len(subj.labels) == 1 && !subj.unresolved &&
+			(p.xpos(sh) == "NN" || p.xpos(sh) == "NNP") && !d.isPerson(subj.labels[0]) && !pronouns[strings.ToLower(subj.text)] {
+			d.topic, d.topicSent = subj, n
+		}
 		if aside && focusSent == n {
 			// A name inside another phrase ("served on Senator Tom
 			// Daschle's staff", "Office of Senator Joe Manchin III") is not

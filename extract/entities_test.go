@@ -45,6 +45,12 @@ func TestExtract_resolution(t *testing.T) {
 			absent: []string{"White House | bring | 36 countries for Summit"},
 		},
 		{
+			name:  "an it that opens a sentence is what the sentence before was about",
+			text:  "The rule requires employers to report injuries. It also provides new protections for workers.",
+			facts: []string{"rule | provide | new protections for workers"},
+			not:   []string{"It"},
+		},
+		{
 			name:  "she goes on past a sentence about something else",
 			text:  "Kristin Johnson is a professor of law. The work of the clinic has been recognized with multiple awards. Most recently, she was named a Research Scholar.",
 			facts: []string{"Kristin Johnson | be named | Research Scholar"},
