@@ -9,7 +9,8 @@
 // and entities.
 //
 //   - markup.go blanks Markdown and HTML byte for byte, so offsets hold, and
-//     ends a sentence at every item of a bulleted list;
+//     ends a sentence at every item of a bulleted list; dateline.go blanks a
+//     press release's "WASHINGTON –";
 //   - repair.go mends the parser's recurring errors in place (each repair
 //     tested on a hand-built tree in repair_test.go, apart from the parser);
 //   - clause.go reads clauses off the mended tree into tuples; nominal.go
@@ -21,7 +22,9 @@
 //   - plausible.go is the last check on each fact: it drops those a reader
 //     spots as broken rather than keep a wrong fact;
 //   - confidence.go scores extractions and, last of all, drops the facts
-//     the extractor is least sure of.
+//     the extractor is least sure of; factconf.go then scores each fact
+//     kept from its clause's score and what resolution made of it (fitted
+//     on the judged dev samples by fit_test.go).
 //
 // Surface tuples (Extraction) keep the words as written, the form the CaRB
 // benchmark scores; facts carry canonical entity labels and lemmatized
