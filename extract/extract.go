@@ -218,7 +218,7 @@ func (p *Pipeline) sentences(text string) []nlp.Sentence {
 // Version names this extractor in every Result (schema.Result.Extractor).
 // Bump it when a change to the rules or models should replace the facts of
 // documents already stored.
-const Version = "kgraph-extract/0.5"
+const Version = "kgraph-extract/0.6"
 
 // Extract extracts the facts of one document.
 func (p *Pipeline) Extract(ctx context.Context, doc schema.Document) (schema.Result, error) {
