@@ -1059,8 +1059,10 @@ func (p *parse) wording(h int, within span) span {
 			}
 			sub := p.subtree(k, func(j int) bool {
 				switch p.rel(j) {
-				case "advcl", "ccomp", "parataxis", "acl:relcl", "acl", "conj", "cc", "appos", "punct", "nmod":
-					return p.head(j) != k || p.rel(j) != "nmod" && p.rel(j) != "punct"
+				case "nmod", "punct":
+					return p.head(j) != k // the phrase's own "of …" stays, a deeper one goes
+				case "advcl", "ccomp", "parataxis", "acl:relcl", "acl", "conj", "cc", "appos":
+					return true
 				}
 				return false
 			})
@@ -1669,7 +1671,8 @@ func (d *docState) fact(n int, p *parse, t tuple, subj, obj mention, pred string
 		// An object we cannot name says nothing a reader can use.
 		return
 	}
-	conf := confidence(p, t)
+	feat := features(p, t) // kept for scoring the fact again (factconf.go)
+	conf := clauseScore(feat)
 	if t.doubt {
 		conf /= 2
 	}
@@ -1720,7 +1723,7 @@ func (d *docState) fact(n int, p *parse, t tuple, subj, obj mention, pred string
 			}
 			seen[key] = true
 			d.out = append(d.out, g)
-			d.clauseOf[factKey(g)] = features(p, t)
+			d.clauseOf[factKey(g)] = feat
 			if pred == "be" && (humanRoles[Key(g.Object)] || hasRole(g.Object)) && !g.Unresolved {
 				// "Ahmaud Arbery was a son", "Jed Kolko has been Chief
 				// Economist": only a person is a son or holds a post, and

@@ -162,8 +162,10 @@ func features(p *parse, t tuple) [nFeatures]float64 {
 	return f
 }
 
-func confidence(p *parse, t tuple) float64 {
-	f := features(p, t)
+func confidence(p *parse, t tuple) float64 { return clauseScore(features(p, t)) }
+
+// clauseScore is the clause model's confidence for features f.
+func clauseScore(f [nFeatures]float64) float64 {
 	z := 0.0
 	for i, x := range f {
 		z += confWeights[i] * x

@@ -7,6 +7,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"hash/fnv"
+	"io"
 	"math"
 	"os"
 	"path/filepath"
@@ -233,28 +234,11 @@ func judgedDev(t *testing.T, dir string) (map[string]float64, map[string]bool) {
 	labels := map[string]float64{}
 	docs := map[string]bool{}
 	for _, s := range samples {
-		f, err := os.Open(s)
-		if err != nil {
-			t.Fatal(err)
-		}
-		items, err := judge.ReadSample(f)
-		f.Close()
-		if err != nil {
-			t.Fatalf("%s: %v", s, err)
-		}
+		items := readWith(t, s, judge.ReadSample)
 		var js []judge.Judgements
 		jf, _ := filepath.Glob(strings.TrimSuffix(s, ".sample.tsv") + ".judge-*.tsv")
 		for _, name := range jf {
-			f, err := os.Open(name)
-			if err != nil {
-				t.Fatal(err)
-			}
-			j, err := judge.ReadJudgements(f)
-			f.Close()
-			if err != nil {
-				t.Fatalf("%s: %v", name, err)
-			}
-			js = append(js, j)
+			js = append(js, readWith(t, name, judge.ReadJudgements))
 		}
 		for _, it := range items {
 			sum, n := 0.0, 0
@@ -271,4 +255,19 @@ func judgedDev(t *testing.T, dir string) (map[string]float64, map[string]bool) {
 		}
 	}
 	return labels, docs
+}
+
+// readWith opens file name and reads it with read, failing t on an error.
+func readWith[T any](t *testing.T, name string, read func(io.Reader) (T, error)) T {
+	t.Helper()
+	f, err := os.Open(name)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	v, err := read(f)
+	if err != nil {
+		t.Fatalf("%s: %v", name, err)
+	}
+	return v
 }

@@ -90,24 +90,18 @@ func (d *docState) plausible(f *schema.Fact) bool {
 		// what she is.
 		return false
 	}
-	switch d.typeOf(f.Subject) {
-	case schema.TypeOrganization, schema.TypeLocation, schema.TypeAgreement, schema.TypeEvent, schema.TypeProgram:
-		if hasRole(f.Object) && !sp && !bodyRole(f.Object) {
-			// "an Engineering Fellow at the Idaho National Engineering
-			// Laboratory, an Associate Professor …": a body holds no
-			// post; the list's posts are the person's.
-			return false
-		}
+	if d.named(f.Subject) && d.typeOf(f.Subject) != schema.TypeCountry && !sp && hasRole(f.Object) && !bodyRole(f.Object) {
+		// "an Engineering Fellow at the Idaho National Engineering
+		// Laboratory, an Associate Professor …": a body holds no post;
+		// the list's posts are the person's.
+		return false
 	}
-	switch t := d.typeOf(f.Object); t {
-	case schema.TypeOrganization, schema.TypeCountry, schema.TypeLocation, schema.TypeAgreement, schema.TypeEvent, schema.TypeProgram:
-		if !sp && !op && startsUpper(f.Object) && !kinWords[strings.ToLower(f.Subject)] && !hasRole(f.Object) {
-			// "Western Hemisphere Affairs is the U.S. Department of
-			// State", "debt relief is the White House": a named body,
-			// place or document beside what no rule typed a person is a
-			// title line or a headline's source, never what the thing is.
-			return false
-		}
+	if d.named(f.Object) && !sp && !op && startsUpper(f.Object) && !kinWords[strings.ToLower(f.Subject)] && !hasRole(f.Object) {
+		// "Western Hemisphere Affairs is the U.S. Department of State",
+		// "debt relief is the White House": a named body, place or
+		// document beside what no rule typed a person is a title line or
+		// a headline's source, never what the thing is.
+		return false
 	}
 	if !op && !sp && startsUpper(f.Subject) && d.nameLike(f.Object) {
 		// A name no rule typed stands beside a capitalized phrase: a

@@ -2872,8 +2872,7 @@ func (p *parse) repairParticipleSeries() bool {
 		if p.pos(a) != "VERB" || p.xpos(a) != "VBN" || p.hasChild(a, "aux", "aux:pass", "nsubj", "obj") {
 			continue
 		}
-		det := p.child(a, "det")
-		if det < 0 || det > a {
+		if det := p.child(a, "det"); det < 0 || det > a {
 			continue
 		}
 		for _, b := range p.kids[a] {
@@ -2923,7 +2922,7 @@ func (p *parse) repairTitleLine() bool {
 		default:
 			continue
 		}
-		if c > r && c > 0 && p.s.Words[c-1].Text == "," && (p.post(c) || titleWords[p.lower(c)]) {
+		if c > r && p.s.Words[c-1].Text == "," && (p.post(c) || titleWords[p.lower(c)]) {
 			k = c
 			break
 		}
@@ -2933,10 +2932,7 @@ func (p *parse) repairTitleLine() bool {
 	}
 	p.attach(k, r, "appos")
 	for _, j := range p.kids[r] {
-		if j <= k {
-			continue
-		}
-		if p.rel(j) == "nmod" {
+		if j > k && p.rel(j) == "nmod" {
 			p.attach(j, k, "nmod")
 		}
 	}
